@@ -1,6 +1,10 @@
 /**
  * What every feed parser produces. Names are canonical everywhere in dnsledger: lower case,
- * ASCII (IDN labels as punycode), without the trailing root dot.
+ * ASCII (IDN labels as punycode), fully qualified with the trailing root dot
+ * (`www.example.com.`), as DNS presentation format, DNSDB and the passive DNS Common Output
+ * Format write them. The root name itself is `.` (the feed carries the root SOA and NS set).
+ * Escaped dots in a label stay escaped (`first\.last.example.com.`); see dns-name.ts for the
+ * exact form.
  */
 
 export const RRTYPE_CODES = {
@@ -20,8 +24,9 @@ export interface Observation {
   rrtype: RRType
   /**
    * Canonical presentation form: A dotted quad; AAAA RFC 5952; NS and CNAME a canonical name;
-   * MX `host` or `preference host`; TXT each string quoted with `"` and `\` escaped, joined by
-   * one space; SOA `mname rname serial refresh retry expire minimum`.
+   * MX `host` or `preference host` (`10 mx.example.com.`); TXT each string quoted with `"` and
+   * `\` escaped (control characters as `\DDD`), joined by one space; SOA `mname rname serial
+   * refresh retry expire minimum`, mname and rname canonical names.
    */
   rdata: string
   timeSeen: number

@@ -1,0 +1,35 @@
+/** A domain the feed reported as observed for the first time. */
+import { pagingProperties } from './lookup-query.js'
+
+export const newDomainRecordSchema = {
+  $id: 'NewDomainRecord',
+  type: 'object',
+  additionalProperties: false,
+  required: ['domain', 'first_seen', 'first_seen_iso', 'nameserver', 'count'],
+  properties: {
+    domain: { type: 'string' },
+    first_seen: { type: 'integer', description: 'Epoch seconds of the first report' },
+    first_seen_iso: { type: 'string', format: 'date-time' },
+    nameserver: { type: 'string', description: 'The nameserver given with the first report' },
+    count: { type: 'integer', description: 'How many times the feed reported it as new' }
+  }
+} as const
+
+export const newDomainQuerySchema = {
+  $id: 'NewDomainQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    since: {
+      type: 'string',
+      description: 'Start of the window (inclusive): epoch seconds, negative seconds relative ' +
+        'to now, or ISO 8601. Default: 24 hours ago',
+      examples: ['-86400', '2016-07-05']
+    },
+    until: {
+      type: 'string',
+      description: 'End of the window (exclusive), same forms. Default: now'
+    },
+    ...pagingProperties
+  }
+} as const

@@ -1,0 +1,72 @@
+/**
+ * Every error leaves as RFC 9457 problem details. Errors of the catalogue say what to fix;
+ * anything else is logged with its stack and reaches the client as a bare 500, never with SQL
+ * or a stack trace.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
+
+function problemType (code: ErrorCode): string {
+  return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
+}
+
+function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string) {
+  const { statusCode, title } = ERROR_CATALOGUE[code]
+
+  return reply
+    .code(statusCode)
+    .type('application/problem+json')
+    .send({ type: problemType(code), title, status: statusCode, code, detail, instance: request.url })
+}
+
+/** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
+function fromFastifyError (err: FastifyError): DnsledgerError | undefined {
+  if (err.validation !== undefined) {
+    const where = err.validationContext ?? 'request'
+    return new DnsledgerError('INVALID_REQUEST', `${where}: ${validationDetail(err)}`)
+  }
+  if (err.statusCode === 413) {
+    return new DnsledgerError('PAYLOAD_TOO_LARGE', 'request body is too large: send fewer items')
+  }
+  if (err.statusCode === 415) {
+    return new DnsledgerError('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json')
+  }
+  if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+    return new DnsledgerError('INVALID_REQUEST', err.message)
+  }
+
+  return undefined
+}
+
+function validationDetail (err: FastifyError): string {
+  return (err.validation ?? []).map((issue) => {
+    const params = issue.params as { additionalProperty?: string }
+    if (issue.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
+      return `unknown parameter "${params.additionalProperty}": remove it or check its spelling`
+    }
+    const field = issue.instancePath === '' ? '' : `${issue.instancePath.slice(1)} `
+
+    return `${field}${issue.message ?? 'is invalid'}`
+  }).join('; ')
+}
+
+export function installProblemHandler (app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const known = isDnsledgerError(err) ? err : fromFastifyError(err)
+    if (known !== undefined && known.statusCode < 500) {
+      return sendProblem(reply, request, known.code, known.message)
+    }
+    if (known !== undefined) {
+      request.log.warn({ err: known }, 'request failed')
+      return sendProblem(reply, request, known.code, known.message)
+    }
+    request.log.error({ err }, 'request failed')
+
+    return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
+      `${request.url.split('?')[0]}: see /docs for the API`)
+  })
+}

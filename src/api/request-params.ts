@@ -1,0 +1,120 @@
+/**
+ * Turns path and query values into what the store takes, or a 400 that says what to send.
+ * Names and addresses go through the same normalization as the feed, so a lookup written the
+ * way the feed wrote it (any case, trailing dot, Unicode) finds what the feed stored.
+ */
+import { DnsledgerError } from '../errors.js'
+import { normalizeName } from '../feeds/dns-name.js'
+import { parseCidr, parseIp } from '../feeds/ip-address.js'
+import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
+import type { TimeFences } from '../store/observation-queries.js'
+
+export interface NamePattern {
+  name: string
+  /** `*.example.com`: the name and everything under it. */
+  subdomains?: 'include'
+}
+
+export function parseNamePattern (raw: string): NamePattern {
+  const wildcard = raw.startsWith('*.')
+  const name = parseName(wildcard ? raw.slice(2) : raw)
+
+  return wildcard ? { name, subdomains: 'include' } : { name }
+}
+
+export function parseName (raw: string): string {
+  const result = normalizeName(raw)
+  if (!result.ok) {
+    throw new DnsledgerError('INVALID_NAME', `${result.reason}: send a domain name such as ` +
+      'example.com (any case, trailing dot optional; the root zone is %2E)')
+  }
+
+  return result.name
+}
+
+export interface IpRange {
+  rrtype: 'A' | 'AAAA'
+  low: Buffer
+  high: Buffer
+  /** The address or network as understood, canonical. */
+  text: string
+}
+
+export function parseIpRange (address: string, prefix?: string): IpRange {
+  if (prefix === undefined && !address.includes('/') && !address.includes(',')) {
+    const ip = parseIp(address)
+    if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)
+
+    return { rrtype: ip.version === 4 ? 'A' : 'AAAA', low: ip.bytes, high: ip.bytes, text: ip.text }
+  }
+  const cidr = parseCidr(prefix === undefined ? address : `${address}/${prefix}`)
+  if (!cidr.ok) {
+    throw new DnsledgerError('INVALID_CIDR', `${cidr.reason}: send a network as address/prefix, ` +
+      'e.g. 192.0.2.0/24 or 2001:db8::/32')
+  }
+
+  return { rrtype: cidr.version === 4 ? 'A' : 'AAAA', low: cidr.first, high: cidr.last, text: cidr.text }
+}
+
+export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined
+  const types = raw.split(',').map((type) => type.trim().toUpperCase())
+  for (const type of types) {
+    if (!(type in RRTYPE_CODES)) {
+      throw new DnsledgerError('INVALID_RRTYPE', `type "${type}" is not one dnsledger stores: ` +
+        `send one or more of ${Object.keys(RRTYPE_CODES).join(',')}, comma-separated`)
+    }
+  }
+
+  return types as RRType[]
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
+export function parseTime (name: string, raw: string, nowSeconds: number): number {
+  const text = raw.trim()
+  if (/^-?\d{1,12}$/.test(text)) {
+    const value = Number(text)
+    return value < 0 ? nowSeconds + value : value
+  }
+  if (ISO_DATE.test(text)) {
+    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) || text.length === 10 ? text : `${text}Z`
+    const ms = Date.parse(withZone)
+    if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
+  }
+  throw new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch seconds ` +
+    '(1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
+    '(2016-07-05 or 2016-07-05T12:00:00Z)')
+}
+
+export interface FenceQuery {
+  time_first_after?: string
+  time_first_before?: string
+  time_last_after?: string
+  time_last_before?: string
+}
+
+export function parseFences (query: FenceQuery, nowSeconds: number): TimeFences | undefined {
+  const fences: TimeFences = {}
+  const read = (key: keyof FenceQuery): number | undefined => {
+    const raw = query[key]
+    return raw === undefined ? undefined : parseTime(key, raw, nowSeconds)
+  }
+  fences.firstSeenAfter = read('time_first_after')
+  fences.firstSeenBefore = read('time_first_before')
+  fences.lastSeenAfter = read('time_last_after')
+  fences.lastSeenBefore = read('time_last_before')
+
+  return Object.values(fences).some((v) => v !== undefined) ? fences : undefined
+}
+
+export function parseLimit (raw: number | undefined, defaultLimit: number, maxLimit: number): number {
+  if (raw === undefined) return defaultLimit
+  if (raw > maxLimit) {
+    throw new DnsledgerError('INVALID_REQUEST', `limit=${raw} is over the maximum of ${maxLimit}: ` +
+      'send a smaller limit and follow next_cursor for the rest')
+  }
+
+  return raw
+}

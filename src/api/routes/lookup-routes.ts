@@ -1,0 +1,152 @@
+/**
+ * The native record lookups: forward by name, and reverse by address, nameserver, mail
+ * exchanger and CNAME target.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FromSchema } from 'json-schema-to-ts'
+import { lookupQuerySchema, reverseLookupQuerySchema } from '../../../schemas/lookup-query.js'
+import { pageSchema } from '../../../schemas/lookup-page.js'
+import { observationRecordSchema } from '../../../schemas/observation-record.js'
+import type { RRType } from '../../feeds/observation.js'
+import type { LookupOptions, ObservationRecord, Page } from '../../store/observation-queries.js'
+import { mxRange } from '../../store/rdata-codec.js'
+import type { Store } from '../../store/store.js'
+import { isoTime, sendPage } from '../page-reply.js'
+import {
+  parseFences, parseIpRange, parseLimit, parseName, parseNamePattern, parseRrtypes
+} from '../request-params.js'
+
+type LookupQuery = FromSchema<typeof lookupQuerySchema>
+
+export interface LookupRouteOptions {
+  store: Store
+  defaultLimit: number
+  maxLimit: number
+}
+
+const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
+
+const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
+
+function recordView (record: ObservationRecord) {
+  return {
+    ...record,
+    first_seen_iso: isoTime(record.first_seen),
+    last_seen_iso: isoTime(record.last_seen)
+  }
+}
+
+function routeSchema (summary: string, param: string, description: string,
+  querySchema = 'ReverseLookupQuery#') {
+  return {
+    summary,
+    tags: ['lookups'],
+    params: {
+      type: 'object',
+      required: [param],
+      properties: { [param]: { type: 'string', description } }
+    },
+    querystring: { $ref: querySchema },
+    response: {
+      200: { $ref: 'ObservationPage#' },
+      '4xx': { $ref: 'Problem#' }
+    }
+  }
+}
+
+export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOptions) {
+  const { store } = options
+  app.addSchema(observationRecordSchema)
+  app.addSchema(lookupQuerySchema)
+  app.addSchema(reverseLookupQuerySchema)
+  app.addSchema(recordPage)
+
+  function lookupOptions (query: LookupQuery, rrtypes?: RRType[]): LookupOptions {
+    return {
+      rrtypes: rrtypes ?? parseRrtypes(query.type),
+      limit: parseLimit(query.limit, options.defaultLimit, options.maxLimit),
+      cursor: query.cursor,
+      fences: parseFences(query, Math.floor(Date.now() / 1000))
+    }
+  }
+
+  function reply (request: FastifyRequest, res: FastifyReply, page: Page<ObservationRecord>,
+    query: Record<string, unknown>, lookup: LookupOptions) {
+    return sendPage(request, res, page, recordView, { query, limit: lookup.limit })
+  }
+
+  /** Reverse lookup by a target name: NS, CNAME and MX store the target as a name id. */
+  function byTarget (rrtype: 'NS' | 'CNAME' | 'MX', param: string) {
+    return async (request: FastifyRequest, res: FastifyReply) => {
+      const raw = (request.params as Record<string, string>)[param] ?? ''
+      const name = parseName(raw)
+      const query = request.query as LookupQuery
+      const lookup = lookupOptions(query, [rrtype])
+      const id = store.nameIdOf(name)
+      if (id === undefined) return reply(request, res, EMPTY_PAGE, { [param]: name, rrtype }, lookup)
+      const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
+      const page = store.observations.byRdata(rrtype, low, high, lookup)
+
+      return reply(request, res, page, { [param]: name, rrtype }, lookup)
+    }
+  }
+
+  app.get('/v1/domains/:name', {
+    schema: routeSchema('Everything observed for a name', 'name',
+      'A domain name; `*.example.com` for the name and every name under it', 'LookupQuery#')
+  }, async (request, res) => {
+    const pattern = parseNamePattern((request.params as { name: string }).name)
+    const query = request.query as LookupQuery
+    const lookup = lookupOptions(query)
+    const page = store.observations.byName(pattern.name, { ...lookup, subdomains: pattern.subdomains })
+    const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
+
+    return reply(request, res, page, { ...shown, rrtypes: lookup.rrtypes ?? null }, lookup)
+  })
+
+  app.get('/v1/ips/:ip', {
+    schema: routeSchema('Every name that resolved to an address or network', 'ip',
+      'An IPv4 or IPv6 address, or a network as `address,prefix`')
+  }, async (request, res) => {
+    const range = parseIpRange((request.params as { ip: string }).ip)
+    const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
+    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
+
+    return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
+  })
+
+  app.get('/v1/ips/:ip/:prefix', {
+    schema: {
+      ...routeSchema('Every name that resolved to an address in a network', 'ip',
+        'The network address, e.g. 192.0.2.0'),
+      params: {
+        type: 'object',
+        required: ['ip', 'prefix'],
+        properties: {
+          ip: { type: 'string', description: 'The network address, e.g. 192.0.2.0' },
+          prefix: { type: 'string', description: 'The prefix length, e.g. 24' }
+        }
+      }
+    }
+  }, async (request, res) => {
+    const params = request.params as { ip: string, prefix: string }
+    const range = parseIpRange(params.ip, params.prefix)
+    const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
+    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
+
+    return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
+  })
+
+  app.get('/v1/nameservers/:host', {
+    schema: routeSchema('Every domain delegated to a nameserver', 'host', 'A nameserver name')
+  }, byTarget('NS', 'host'))
+
+  app.get('/v1/mx/:host', {
+    schema: routeSchema('Every domain whose mail goes to a host', 'host',
+      'A mail exchanger name; matches MX records with or without a preference')
+  }, byTarget('MX', 'host'))
+
+  app.get('/v1/cnames/:target', {
+    schema: routeSchema('Every name that was an alias for a target', 'target', 'A CNAME target')
+  }, byTarget('CNAME', 'target'))
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * The command line: `dnsledger serve` runs the service; `dnsledger ingest --topic NAME FILE...`
+ * backfills feed files (one message per line, `-` for stdin) through the same parsers and store;
+ * `dnsledger rejected` lists what ingest set aside.
+ */
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.js'
+import { FEED_KINDS } from './feeds/observation.js'
+import { ingestFile, ingestStream } from './ingest/file-ingest.js'
+import { formatDocument, openapiDocument } from './openapi-document.js'
+import { Store } from './store/store.js'
+
+const USAGE = `usage:
+  dnsledger serve
+  dnsledger ingest --topic TOPIC FILE... (FILE may be - for standard input)
+  dnsledger rejected [--topic TOPIC] [--code CODE] [--limit N]
+  dnsledger openapi (prints the OpenAPI document)
+settings come from the environment (see README); DNSLEDGER_DB names the database file`
+
+function fail (message: string): never {
+  process.stderr.write(`dnsledger: ${message}\n${USAGE}\n`)
+  process.exit(2)
+}
+
+async function ingest (args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true,
+    options: { topic: { type: 'string' } } })
+  const config = loadConfig()
+  const prefix = config.kafka?.topicPrefix ?? ''
+  const topic = values.topic ?? fail('ingest needs --topic, one of ' + FEED_KINDS.join(', '))
+  if (!FEED_KINDS.some((kind) => `${prefix}${kind}` === topic)) {
+    fail(`--topic ${topic} is not a feed topic: use one of ${FEED_KINDS.join(', ')}`)
+  }
+  if (positionals.length === 0) fail('ingest needs at least one FILE (or - for standard input)')
+
+  const store = Store.open(config.databasePath)
+  try {
+    for (const file of positionals) {
+      const options = { batchMaxMessages: config.ingestBatchMaxMessages, topicPrefix: prefix }
+      const result = file === '-'
+        ? await ingestStream(store, topic, process.stdin, options)
+        : await ingestFile(store, topic, file, options)
+      process.stdout.write(`${file}: ${result.messages} messages, ${result.observations} ` +
+        `observations stored, ${result.rejects} set aside\n`)
+    }
+  } finally {
+    store.close()
+  }
+}
+
+function rejected (args: string[]): void {
+  const { values } = parseArgs({ args, options: {
+    topic: { type: 'string' }, code: { type: 'string' }, limit: { type: 'string', default: '100' }
+  } })
+  const store = Store.open(loadConfig().databasePath, { readonly: true })
+  const limit = Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1) fail('--limit takes a whole number above 0')
+  const page = store.rejected.list({ topic: values.topic, code: values.code, limit })
+  for (const record of page.records) process.stdout.write(`${JSON.stringify(record)}\n`)
+  store.close()
+}
+
+async function run (argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'serve') {
+    await import('./main.js')
+    return
+  }
+  if (command === 'ingest') return ingest(rest)
+  if (command === 'rejected') return rejected(rest)
+  if (command === 'openapi') {
+    process.stdout.write(formatDocument(await openapiDocument()))
+    return
+  }
+  fail(`unknown command ${command}`)
+}
+
+try {
+  await run(process.argv.slice(2))
+} catch (err) {
+  process.stderr.write(`dnsledger: ${(err as Error).message}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,159 @@
+/**
+ * The only place that reads the environment. Every setting is validated here, once, with a
+ * message that names the variable and what to put in it; the result is frozen.
+ */
+import { readFileSync } from 'node:fs'
+import { DnsledgerError } from './errors.js'
+
+export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512'
+
+export interface KafkaConfig {
+  brokers: string[]
+  clientId: string
+  groupId: string
+  topicPrefix: string
+  sasl?: { mechanism: SaslMechanism, username: string, password: string }
+  tls?: { caFile?: string, rejectUnauthorized: boolean }
+  sessionTimeoutMs: number
+  connectionTimeoutMs: number
+}
+
+export interface Config {
+  host: string
+  port: number
+  logLevel: string
+  databasePath: string
+  sampleDir: string
+  loadSample: 'auto' | 'never'
+  ingestBatchMaxMessages: number
+  apiDefaultLimit: number
+  apiMaxLimit: number
+  kafka?: KafkaConfig
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const SASL_MECHANISMS: SaslMechanism[] = ['plain', 'scram-sha-256', 'scram-sha-512']
+
+function invalid (name: string, value: string, expected: string): DnsledgerError {
+  return new DnsledgerError('CONFIG_INVALID', `${name}=${JSON.stringify(value)} is not valid: ` +
+    `set it to ${expected}`, { variable: name })
+}
+
+function readString (env: Env, name: string, fallback: string): string {
+  const value = env[name]
+  return value === undefined || value.trim() === '' ? fallback : value.trim()
+}
+
+function readInteger (env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw.trim())
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalid(name, raw, `a whole number from ${min} to ${max}`)
+  }
+  return value
+}
+
+function readBoolean (env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = raw.trim().toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true
+  if (['0', 'false', 'no', 'off'].includes(value)) return false
+  throw invalid(name, raw, 'true or false')
+}
+
+function readChoice<T extends string> (env: Env, name: string, fallback: T, choices: T[]): T {
+  const value = readString(env, name, fallback).toLowerCase()
+  if (!choices.includes(value as T)) throw invalid(name, value, `one of ${choices.join(', ')}`)
+  return value as T
+}
+
+function readSecret (env: Env, name: string): string | undefined {
+  const fileName = `${name}_FILE`
+  const file = env[fileName]
+  if (file !== undefined && file.trim() !== '') {
+    try {
+      return readFileSync(file.trim(), 'utf8').replace(/\r?\n$/, '')
+    } catch (err) {
+      throw invalid(fileName, file, `a readable file (${(err as Error).message})`)
+    }
+  }
+  return env[name]
+}
+
+function readBrokers (env: Env): string[] | undefined {
+  const raw = env.KAFKA_BROKERS
+  if (raw === undefined || raw.trim() === '') return undefined
+  const brokers = raw.split(',').map((b) => b.trim()).filter((b) => b !== '')
+  for (const broker of brokers) {
+    if (!/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(broker)) {
+      throw invalid('KAFKA_BROKERS', raw, 'a comma-separated list of host:port')
+    }
+  }
+  return brokers
+}
+
+function readSasl (env: Env): KafkaConfig['sasl'] {
+  const username = env.KAFKA_SASL_USERNAME
+  const password = readSecret(env, 'KAFKA_SASL_PASSWORD')
+  if (username === undefined && password === undefined) return undefined
+  if (username === undefined || username === '') {
+    throw invalid('KAFKA_SASL_USERNAME', '', 'the username your feed provider gave you')
+  }
+  if (password === undefined || password === '') {
+    throw invalid('KAFKA_SASL_PASSWORD', '', 'the password your feed provider gave you')
+  }
+  const mechanism = readChoice(env, 'KAFKA_SASL_MECHANISM', 'scram-sha-512', SASL_MECHANISMS)
+  return { mechanism, username, password }
+}
+
+function readTls (env: Env): KafkaConfig['tls'] {
+  const caFile = env.KAFKA_TLS_CA_FILE?.trim() || undefined
+  if (!readBoolean(env, 'KAFKA_TLS', caFile !== undefined)) return undefined
+  if (caFile !== undefined) {
+    try {
+      readFileSync(caFile)
+    } catch (err) {
+      throw invalid('KAFKA_TLS_CA_FILE', caFile, `a readable PEM file (${(err as Error).message})`)
+    }
+  }
+  return { caFile, rejectUnauthorized: !readBoolean(env, 'KAFKA_TLS_INSECURE', false) }
+}
+
+function readKafka (env: Env): KafkaConfig | undefined {
+  const brokers = readBrokers(env)
+  if (brokers === undefined) return undefined
+  const groupId = readString(env, 'KAFKA_GROUP_ID', '')
+  if (groupId === '') throw invalid('KAFKA_GROUP_ID', '', 'the consumer group your provider gave you')
+  return {
+    brokers,
+    clientId: readString(env, 'KAFKA_CLIENT_ID', 'dnsledger'),
+    groupId,
+    topicPrefix: readString(env, 'KAFKA_TOPIC_PREFIX', ''),
+    sasl: readSasl(env),
+    tls: readTls(env),
+    sessionTimeoutMs: readInteger(env, 'KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
+    connectionTimeoutMs: readInteger(env, 'KAFKA_CONNECTION_TIMEOUT_MS', 10_000, 1_000, 120_000)
+  }
+}
+
+export function loadConfig (env: Env = process.env): Readonly<Config> {
+  const apiMaxLimit = readInteger(env, 'API_MAX_LIMIT', 10_000, 1, 1_000_000)
+  const config: Config = {
+    host: readString(env, 'HOST', '127.0.0.1'),
+    port: readInteger(env, 'PORT', 8080, 0, 65_535),
+    logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    databasePath: readString(env, 'DNSLEDGER_DB', 'dnsledger.db'),
+    sampleDir: readString(env, 'DNSLEDGER_SAMPLE_DIR', 'data/sample'),
+    loadSample: readChoice(env, 'DNSLEDGER_LOAD_SAMPLE', 'auto', ['auto', 'never']),
+    ingestBatchMaxMessages: readInteger(env, 'INGEST_BATCH_MAX_MESSAGES', 5_000, 1, 1_000_000),
+    apiDefaultLimit: readInteger(env, 'API_DEFAULT_LIMIT', 100, 1, apiMaxLimit),
+    apiMaxLimit,
+    kafka: readKafka(env)
+  }
+
+  return Object.freeze(config)
+}

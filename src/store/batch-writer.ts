@@ -1,0 +1,177 @@
+/**
+ * Writes one ingest batch in one transaction: the observations it carries, the newly observed
+ * domains, the messages set aside, and the Kafka offsets that the batch brings the store to.
+ * Because the offsets commit with the rows, a crash leaves either all of a batch or none of it.
+ */
+import type { Database, Statement } from 'better-sqlite3'
+import { RRTYPE_CODES, type NewDomain, type Observation } from '../feeds/observation.js'
+import type { NameDictionary } from './name-dictionary.js'
+import { encodeRdata } from './rdata-codec.js'
+
+/** The first bytes of a rejected payload kept for a person to read; the rest is counted only. */
+export const REJECT_PAYLOAD_HEAD_BYTES = 512
+
+export interface RejectedRecord {
+  topic: string
+  partition: number
+  offset: string
+  code: string
+  reason: string
+  payload: Buffer
+}
+
+export interface PartitionOffset {
+  topic: string
+  partition: number
+  /** The offset of the next message to read, as Kafka offsets are 64-bit. */
+  nextOffset: string
+}
+
+export interface IngestBatch {
+  observations: Observation[]
+  newDomains: NewDomain[]
+  rejects: RejectedRecord[]
+  offsets: PartitionOffset[]
+}
+
+export interface BatchResult {
+  observations: number
+  distinct: number
+  newDomains: number
+  rejects: number
+}
+
+interface Aggregate {
+  observation: Observation
+  firstSeen: number
+  lastSeen: number
+  count: number
+}
+
+/** Repeated pairs are common in a feed; folding them first saves most upserts. */
+function aggregate (observations: Observation[]): Map<string, Aggregate> {
+  const byKey = new Map<string, Aggregate>()
+  for (const observation of observations) {
+    const key = `${observation.rrname}\u0000${observation.rrtype}\u0000${observation.rdata}`
+    const seen = byKey.get(key)
+    if (seen === undefined) {
+      const time = observation.timeSeen
+      byKey.set(key, { observation, firstSeen: time, lastSeen: time, count: 1 })
+      continue
+    }
+    if (observation.timeSeen < seen.firstSeen) seen.firstSeen = observation.timeSeen
+    if (observation.timeSeen > seen.lastSeen) seen.lastSeen = observation.timeSeen
+    seen.count++
+  }
+
+  return byKey
+}
+
+export class BatchWriter {
+  readonly #db: Database
+  readonly #names: NameDictionary
+  readonly #upsertObservation: Statement
+  readonly #upsertNewDomain: Statement
+  readonly #insertRejected: Statement
+  readonly #upsertOffset: Statement
+  readonly #write: (batch: IngestBatch, nowSeconds: number) => BatchResult
+
+  constructor (db: Database, names: NameDictionary) {
+    this.#db = db
+    this.#names = names
+    this.#upsertObservation = db.prepare(`
+      INSERT INTO observations (rrname_id, rrtype, rdata, first_seen, last_seen, count)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (rrname_id, rrtype, rdata) DO UPDATE SET
+        first_seen = min(first_seen, excluded.first_seen),
+        last_seen = max(last_seen, excluded.last_seen),
+        count = count + excluded.count
+    `)
+    this.#upsertNewDomain = db.prepare(`
+      INSERT INTO new_domains (domain_id, first_seen, nameserver_id, count)
+      VALUES (?, ?, ?, 1)
+      ON CONFLICT (domain_id) DO UPDATE SET
+        nameserver_id = iif(excluded.first_seen < first_seen, excluded.nameserver_id, nameserver_id),
+        first_seen = min(first_seen, excluded.first_seen),
+        count = count + 1
+    `)
+    this.#insertRejected = db.prepare(`
+      INSERT INTO rejected_messages
+        (topic, partition, offset, code, reason, payload_head, payload_bytes, rejected_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `)
+    this.#upsertOffset = db.prepare(`
+      INSERT INTO kafka_offsets (topic, partition, next_offset, updated_at)
+      VALUES (?, ?, ?, ?)
+      ON CONFLICT (topic, partition) DO UPDATE SET
+        next_offset = excluded.next_offset,
+        updated_at = excluded.updated_at
+    `)
+    this.#write = db.transaction((batch: IngestBatch, now: number) => this.#writeAll(batch, now))
+  }
+
+  write (batch: IngestBatch, nowSeconds = Math.floor(Date.now() / 1000)): BatchResult {
+    try {
+      return this.#write(batch, nowSeconds)
+    } catch (err) {
+      this.#names.forgetUncommitted()
+      throw err
+    }
+  }
+
+  #writeAll (batch: IngestBatch, nowSeconds: number): BatchResult {
+    const distinct = this.#writeObservations(batch.observations)
+    for (const domain of batch.newDomains) this.#writeNewDomain(domain)
+    for (const rejected of batch.rejects) this.#writeRejected(rejected, nowSeconds)
+    for (const offset of batch.offsets) {
+      this.#upsertOffset.run(offset.topic, offset.partition, offset.nextOffset, nowSeconds)
+    }
+
+    return {
+      observations: batch.observations.length,
+      distinct,
+      newDomains: batch.newDomains.length,
+      rejects: batch.rejects.length
+    }
+  }
+
+  #writeObservations (observations: Observation[]): number {
+    const idOf = (name: string): number => this.#names.idOf(name)
+    const aggregates = aggregate(observations)
+    for (const { observation, firstSeen, lastSeen, count } of aggregates.values()) {
+      this.#upsertObservation.run(
+        idOf(observation.rrname),
+        RRTYPE_CODES[observation.rrtype],
+        encodeRdata(observation.rrtype, observation.rdata, idOf),
+        firstSeen,
+        lastSeen,
+        count
+      )
+    }
+
+    return aggregates.size
+  }
+
+  #writeNewDomain (domain: NewDomain): void {
+    const domainId = this.#names.idOf(domain.domain)
+    const nameserverId = this.#names.idOf(domain.nameserver)
+    this.#upsertNewDomain.run(domainId, domain.firstSeen, nameserverId)
+  }
+
+  #writeRejected (rejected: RejectedRecord, nowSeconds: number): void {
+    this.#insertRejected.run(
+      rejected.topic,
+      rejected.partition,
+      rejected.offset,
+      rejected.code,
+      rejected.reason,
+      rejected.payload.subarray(0, REJECT_PAYLOAD_HEAD_BYTES),
+      rejected.payload.length,
+      nowSeconds
+    )
+  }
+
+  get database (): Database {
+    return this.#db
+  }
+}

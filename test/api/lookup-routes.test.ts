@@ -1,0 +1,127 @@
+import t from 'tap'
+import { batchOf, obs } from '../helpers/temp-store.js'
+import { testApp } from '../helpers/test-app.js'
+import type { Store } from '../../src/store/store.js'
+
+function fill (store: Store): void {
+  store.write(batchOf([
+    obs('www.example.com.', 'A', '192.0.2.1', 1467700000),
+    obs('www.example.com.', 'A', '192.0.2.1', 1467800000),
+    obs('www.example.com.', 'AAAA', '2001:db8::1', 1467700000),
+    obs('mail.example.com.', 'A', '192.0.2.77', 1467700000),
+    obs('example.com.', 'NS', 'ns1.example.net.', 1467700000),
+    obs('example.com.', 'MX', '10 mx.example.net.', 1467700000),
+    obs('example.org.', 'MX', 'mx.example.net.', 1467700000),
+    obs('example.com.', 'TXT', '"v=spf1 -all"', 1467700000),
+    obs('alias.example.com.', 'CNAME', 'www.example.com.', 1467700000)
+  ], {
+    newDomains: [{ domain: 'fresh.example.', nameserver: 'ns1.example.net.', firstSeen: 1467700000 }]
+  }))
+}
+
+t.test('GET /v1/domains/{name} returns every record of the name in any spelling', async (t) => {
+  const app = await testApp(t, fill)
+  for (const spelling of ['www.example.com', 'WWW.Example.COM.', 'www.example.com.']) {
+    const res = await app.inject(`/v1/domains/${spelling}`)
+    t.equal(res.statusCode, 200, spelling)
+    const body = res.json()
+    t.same(body.records.map((r: { rrtype: string, rdata: string }) => `${r.rrtype} ${r.rdata}`),
+      ['A 192.0.2.1', 'AAAA 2001:db8::1'])
+    t.match(body.records[0], {
+      rrname: 'www.example.com.',
+      first_seen: 1467700000,
+      last_seen: 1467800000,
+      first_seen_iso: '2016-07-05T06:26:40Z',
+      last_seen_iso: '2016-07-06T10:13:20Z',
+      count: 2
+    })
+    t.equal(body.truncated, false)
+    t.equal(body.next_cursor, null)
+  }
+})
+
+t.test('type filter and wildcard', async (t) => {
+  const app = await testApp(t, fill)
+  const res = await app.inject('/v1/domains/*.example.com?type=A,cname')
+  t.same(res.json().records.map((r: { rrname: string }) => r.rrname),
+    ['alias.example.com.', 'mail.example.com.', 'www.example.com.'])
+})
+
+t.test('reverse lookups by address, network, nameserver, mail exchanger and CNAME target',
+  async (t) => {
+    const app = await testApp(t, fill)
+    const names = async (url: string) => {
+      const res = await app.inject(url)
+      t.equal(res.statusCode, 200, url)
+      return res.json().records.map((r: { rrname: string }) => r.rrname).sort()
+    }
+    t.same(await names('/v1/ips/192.0.2.1'), ['www.example.com.'])
+    t.same(await names('/v1/ips/192.0.2.0/24'), ['mail.example.com.', 'www.example.com.'])
+    t.same(await names('/v1/ips/192.0.2.0,24'), ['mail.example.com.', 'www.example.com.'])
+    t.same(await names('/v1/ips/2001:DB8:0::1'), ['www.example.com.'])
+    t.same(await names('/v1/nameservers/NS1.example.net'), ['example.com.'])
+    t.same(await names('/v1/mx/mx.example.net.'), ['example.com.', 'example.org.'])
+    t.same(await names('/v1/cnames/www.example.com'), ['alias.example.com.'])
+    t.same(await names('/v1/nameservers/never.seen.example'), [])
+  })
+
+t.test('a cut list says so in the body and in headers, and the cursor continues it', async (t) => {
+  const app = await testApp(t, fill)
+  const first = await app.inject('/v1/domains/*.example.com?limit=3')
+  t.equal(first.headers['x-dnsledger-truncated'], 'true')
+  t.match(first.headers.link, /rel="next"/)
+  const body = first.json()
+  t.equal(body.truncated, true)
+  t.equal(body.records.length, 3)
+  const rest = await app.inject(`/v1/domains/*.example.com?limit=100&cursor=${body.next_cursor}`)
+  t.equal(rest.headers['x-dnsledger-truncated'], 'false')
+  t.equal(rest.json().records.length, 4)
+})
+
+t.test('time fences', async (t) => {
+  const app = await testApp(t, fill)
+  const res = await app.inject('/v1/domains/www.example.com?time_last_after=2016-07-06')
+  t.same(res.json().records.map((r: { rdata: string }) => r.rdata), ['192.0.2.1'])
+})
+
+t.test('newly observed domains in a window', async (t) => {
+  const app = await testApp(t, fill)
+  const res = await app.inject('/v1/new-domains?since=2016-07-01&until=2016-07-10')
+  t.match(res.json().records, [{ domain: 'fresh.example.', nameserver: 'ns1.example.net.' }])
+  const empty = await app.inject('/v1/new-domains')
+  t.same(empty.json().records, [], 'the default window is the last 24 hours')
+})
+
+t.test('bad requests get a 400 problem that says what to send', async (t) => {
+  const app = await testApp(t, fill)
+  const cases: Array<[string, string, RegExp]> = [
+    ['/v1/ips/192.0.2.256', 'INVALID_IP', /256/],
+    ['/v1/ips/10.0.0.0/33', 'INVALID_CIDR', /prefix/],
+    ['/v1/domains/bad..name', 'INVALID_NAME', /label/],
+    ['/v1/domains/example.com?type=PTRX', 'INVALID_RRTYPE', /PTRX/],
+    ['/v1/domains/example.com?limit=0', 'INVALID_REQUEST', /limit/],
+    ['/v1/domains/example.com?limit=5000', 'INVALID_REQUEST', /maximum/],
+    ['/v1/domains/example.com?cursor=garbage', 'INVALID_CURSOR', /next_cursor/],
+    ['/v1/domains/example.com?colour=blue', 'INVALID_REQUEST', /unknown parameter "colour"/],
+    ['/v1/ips/192.0.2.1?type=A', 'INVALID_REQUEST', /unknown parameter "type"/],
+    ['/v1/domains/example.com?time_first_after=yesterday', 'INVALID_TIME', /ISO 8601/],
+    ['/v1/new-domains?since=2016-07-10&until=2016-07-01', 'INVALID_TIME', /before/]
+  ]
+  for (const [url, code, detail] of cases) {
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 400, url)
+    t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', url)
+    t.match(res.json(), { status: 400, code, detail }, url)
+  }
+  const missing = await app.inject('/v2/nothing')
+  t.equal(missing.statusCode, 404)
+  t.equal(missing.json().code, 'NOT_FOUND')
+})
+
+t.test('health and readiness', async (t) => {
+  const app = await testApp(t, fill)
+  t.same((await app.inject('/health')).json(), { status: 'ok' })
+  const ready = await app.inject('/ready')
+  t.equal(ready.statusCode, 200)
+  t.equal(ready.json().status, 'ready')
+})

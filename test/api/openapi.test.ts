@@ -1,0 +1,18 @@
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { formatDocument, openapiDocument } from '../../src/openapi-document.js'
+
+t.test('the committed openapi/openapi.json is the document the code serves', async (t) => {
+  const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')
+  const served = formatDocument(await openapiDocument())
+  t.equal(served, committed, 'run `npm run openapi` and commit openapi/openapi.json')
+})
+
+t.test('every native path is documented with a response schema', async (t) => {
+  const document = await openapiDocument() as { paths: Record<string, Record<string, unknown>> }
+  for (const path of ['/v1/domains/{name}', '/v1/ips/{ip}', '/v1/ips/{ip}/{prefix}',
+    '/v1/nameservers/{host}', '/v1/mx/{host}', '/v1/cnames/{target}', '/v1/new-domains',
+    '/health', '/ready']) {
+    t.ok(document.paths[path]?.get, path)
+  }
+})

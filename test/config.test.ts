@@ -1,0 +1,43 @@
+import t from 'tap'
+import { loadConfig } from '../src/config.js'
+
+t.test('defaults serve the sample on 127.0.0.1:8080 with no Kafka', async (t) => {
+  const config = loadConfig({})
+  t.match(config, { host: '127.0.0.1', port: 8080, databasePath: 'dnsledger.db', kafka: undefined })
+  t.ok(Object.isFrozen(config))
+})
+
+t.test('Kafka settings', async (t) => {
+  const config = loadConfig({
+    KAFKA_BROKERS: 'b1.example:9092, b2.example:9093',
+    KAFKA_GROUP_ID: 'customer-42',
+    KAFKA_SASL_USERNAME: 'user',
+    KAFKA_SASL_PASSWORD: 'secret',
+    KAFKA_SASL_MECHANISM: 'SCRAM-SHA-256',
+    KAFKA_TOPIC_PREFIX: 'feed.'
+  })
+  t.match(config.kafka, {
+    brokers: ['b1.example:9092', 'b2.example:9093'],
+    groupId: 'customer-42',
+    topicPrefix: 'feed.',
+    sasl: { mechanism: 'scram-sha-256', username: 'user', password: 'secret' }
+  })
+})
+
+t.test('a bad value names the variable and what to put in it', async (t) => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: '80a' }, /PORT="80a" .* whole number from 0 to 65535/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL.*one of fatal/],
+    [{ KAFKA_BROKERS: 'nohostport' }, /KAFKA_BROKERS.*host:port/],
+    [{ KAFKA_BROKERS: 'b:9092' }, /KAFKA_GROUP_ID/],
+    [{ KAFKA_BROKERS: 'b:9092', KAFKA_GROUP_ID: 'g', KAFKA_SASL_USERNAME: 'u' }, /KAFKA_SASL_PASSWORD/],
+    [{ KAFKA_BROKERS: 'b:9092', KAFKA_GROUP_ID: 'g', KAFKA_SASL_USERNAME: 'u',
+      KAFKA_SASL_PASSWORD: 'p', KAFKA_SASL_MECHANISM: 'gssapi' }, /KAFKA_SASL_MECHANISM.*scram-sha-512/],
+    [{ KAFKA_TLS_CA_FILE: '/nonexistent/ca.pem', KAFKA_BROKERS: 'b:1', KAFKA_GROUP_ID: 'g' },
+      /KAFKA_TLS_CA_FILE.*readable/],
+    [{ API_DEFAULT_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_DEFAULT_LIMIT.*1 to 100/]
+  ]
+  for (const [env, message] of cases) {
+    t.throws(() => loadConfig(env), { code: 'CONFIG_INVALID', message }, JSON.stringify(env))
+  }
+})

@@ -1,0 +1,81 @@
+/**
+ * Runs the built service (dist/) as a child process, as a user would, and talks to it over
+ * HTTP on 127.0.0.1. Killed when the test ends, pass or fail.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import http from 'node:http'
+import type { Test } from 'tap'
+
+export interface ServiceProcess {
+  port: number
+  child: ChildProcess
+  output: () => string
+  get: (path: string) => Promise<{ status: number, body: any }>
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>
+}
+
+export async function freePort (): Promise<number> {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as { port: number }
+  server.close()
+  await once(server, 'close')
+
+  return port
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
+
+/** A raw GET: the path is sent as written (no URL dot-segment folding), so `/v1/domains/.` works. */
+export function httpGet (port: number, path: string): Promise<{ status: number, body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        let body: unknown = text
+        try { body = JSON.parse(text) } catch {}
+        resolve({ status: res.statusCode ?? 0, body })
+      })
+    })
+    req.on('error', reject)
+  })
+}
+
+export async function startService (t: Test, env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const exited = once(child, 'exit').then(([code]) => code as number | null)
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    return exited
+  }
+  t.teardown(() => stop('SIGKILL'))
+
+  const service = { port, child, output: () => output, get: (p: string) => httpGet(port, p), stop }
+  await waitFor(async () => (await service.get('/health').catch(() => undefined))?.status === 200,
+    () => `service did not answer /health:\n${output}`, () => child.exitCode !== null)
+
+  return service
+}
+
+/** Polls until ok(); gives up early when failed() says it never will. Bounded by count. */
+export async function waitFor (ok: () => Promise<boolean>, explain: () => string,
+  failed: () => boolean = () => false, attempts = 1200, intervalMs = 250): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (await ok()) return
+    if (failed()) break
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
+  }
+  throw new Error(explain())
+}

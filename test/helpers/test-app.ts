@@ -1,0 +1,15 @@
+/** Builds the app over a fresh store for inject() tests; closed when the test ends. */
+import type { FastifyInstance } from 'fastify'
+import type { Test } from 'tap'
+import { buildApp } from '../../src/api/app.js'
+import type { Store } from '../../src/store/store.js'
+import { tempStore } from './temp-store.js'
+
+export async function testApp (t: Test, fill?: (store: Store) => void): Promise<FastifyInstance> {
+  const store = tempStore(t)
+  fill?.(store)
+  const app = await buildApp({ store, logger: false, defaultLimit: 100, maxLimit: 1000 })
+  t.teardown(() => app.close())
+
+  return app
+}

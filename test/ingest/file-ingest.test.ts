@@ -1,0 +1,64 @@
+import t from 'tap'
+import { Readable } from 'node:stream'
+import { FEED_KINDS } from '../../src/feeds/observation.js'
+import { ingestStream, readLines } from '../../src/ingest/file-ingest.js'
+import { tempStore } from '../helpers/temp-store.js'
+
+const GOOD: Record<string, string> = {
+  spamhaus_new_domains: 'NS|1467690994|centralfloridacollege.edu|ns1.pointclick.net',
+  spamhaus_pdns_cname: '1521911720|ise.wrccdc.org|ise.wrccdc.cpp.edu',
+  spamhaus_pdns_ipv4: '1467690095|sons2.ct.edu|149.152.13.2',
+  spamhaus_pdns_ipv6: '1467691421|ns5.brrice.edu|2600:1800:15::1',
+  spamhaus_pdns_mx: '1468211432|nic.gov|dotgov.gov.s6a1.psmtp.com',
+  spamhaus_pdns_ns: '1467689852|bep.gov|ns1.treasury.gov',
+  spamhaus_pdns_txt: '{"Hdr":{"Epoch":1469602284,"Name":"int.","Rrtype":16,"Class":1,"Ttl":60,' +
+    '"Rdlength":46},"Txt":["$Id: int 5255 2016-06-21 19:58:01Z dclosson $"]}',
+  spamhaus_pdns_soa: '{"Hdr":{"Epoch":1469417239,"Name":"arpa.","Rrtype":6,"Class":1,' +
+    '"Ttl":86400,"Rdlength":64},"Ns":"a.root-servers.net.","Mbox":"nstld.verisign-grs.com.",' +
+    '"Serial":2016070500,"Refresh":1800,"Retry":900,"Expire":604800,"Minttl":86400}'
+}
+
+const BAD = ['', 'garbage', '\u0000\u0001\u0002', '1467690095|x|y|z|w', '{"Hdr":']
+
+function linesOf (lines: string[]): Readable {
+  return Readable.from([Buffer.from(lines.join('\n') + '\n')])
+}
+
+t.test('a bad line in any topic is set aside with its reason and its neighbours are stored',
+  async (t) => {
+    for (const topic of FEED_KINDS) {
+      const store = tempStore(t)
+      const good = GOOD[topic] as string
+      const result = await ingestStream(store, topic, linesOf([good, ...BAD, good]))
+      t.equal(result.messages, 2 + BAD.length, topic)
+      t.equal(result.rejects, BAD.length, `${topic}: every bad line set aside`)
+      const rejected = store.rejected.list({ limit: 100 }).records
+      t.same(rejected.map((r) => r.offset), ['2', '3', '4', '5', '6'], `${topic}: line numbers`)
+      for (const record of rejected) {
+        t.equal(record.topic, topic)
+        t.ok(record.code.length > 0 && record.reason.length > 0, `${topic}: ${record.reason}`)
+      }
+      const name = topic === 'spamhaus_pdns_txt' ? 'int.' : undefined
+      if (name !== undefined) {
+        t.equal(store.observations.byName(name, { limit: 10 }).records[0]?.count, 2)
+      }
+    }
+  })
+
+t.test('lines are split as bytes, so invalid UTF-8 reaches the parser intact', async (t) => {
+  const raw = Buffer.concat([Buffer.from('1|a.example|'), Buffer.from([0xff, 0xfe]), Buffer.from('\nlast')])
+  const lines: Buffer[] = []
+  for await (const line of readLines(Readable.from([raw.subarray(0, 5), raw.subarray(5)]))) lines.push(line)
+  t.same(lines.map((l) => l.toString('hex')), [raw.subarray(0, 14).toString('hex'), Buffer.from('last').toString('hex')])
+
+  const store = tempStore(t)
+  await ingestStream(store, 'spamhaus_pdns_ipv4', Readable.from([raw]))
+  t.equal(store.rejected.list({ limit: 10 }).records[0]?.code, 'bad_encoding')
+})
+
+t.test('a message on a topic that is not a feed topic is set aside, not dropped', async (t) => {
+  const store = tempStore(t)
+  const result = await ingestStream(store, 'spamhaus_pdns_ptr', linesOf(['1|a.example|b.example']))
+  t.equal(result.rejects, 1)
+  t.equal(store.rejected.list({ limit: 10 }).records[0]?.code, 'unknown_topic')
+})
