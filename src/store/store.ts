@@ -81,6 +81,8 @@ export class Store {
     }
   }
 
+  // TODO(perf): writes run on the thread that serves HTTP, so a large transaction delays the
+  // requests that arrive during it; the writer belongs on a worker thread with its own handle.
   write (batch: IngestBatch): BatchResult {
     if (this.#writer === undefined) throw new Error('store was opened read-only')
 
