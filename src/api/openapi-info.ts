@@ -6,7 +6,8 @@ export const OPENAPI_INFO = {
     version: '0.1.0',
     description: 'Passive DNS history: every (rrname, rrtype, rdata) observed in the feed, ' +
       'with first_seen, last_seen and count. Names are lower case, ASCII and fully ' +
-      'qualified with the trailing dot (`www.example.com.`, the root is `.`). Times are epoch seconds, with ISO 8601 copies. Every list is paged: follow ' +
+      'qualified with the trailing dot (`www.example.com.`, the root is `.`). Times are ' +
+      'epoch seconds, with ISO 8601 copies. Every list is paged: follow ' +
       'next_cursor while truncated is true.'
   },
   tags: [

@@ -119,7 +119,8 @@ export class ObservationQueries {
     return statement.all(...params) as Row[]
   }
 
-  #page (kind: string, rows: Row[], limit: number, keyOf: (row: Row) => CursorValue[]): Page<ObservationRecord> {
+  #page (kind: string, rows: Row[], limit: number,
+    keyOf: (row: Row) => CursorValue[]): Page<ObservationRecord> {
     const more = rows.length > limit
     const shown = more ? rows.slice(0, limit) : rows
     const last = shown[shown.length - 1]
@@ -142,7 +143,8 @@ export class ObservationQueries {
       where.push(options.subdomains === 'include' ? 'n.name >= ?' : 'n.name > ?', 'n.name < ?')
       params.push(low, high)
     }
-    where.push(...rrtypeCondition(options.rrtypes, params), ...fenceConditions(options.fences, params))
+    where.push(...rrtypeCondition(options.rrtypes, params))
+    where.push(...fenceConditions(options.fences, params))
     if (options.cursor !== undefined) {
       where.push('(n.name, o.rrtype, o.rdata) > (?, ?, ?)')
       params.push(...decodeCursor('name', options.cursor, 3))

@@ -4,7 +4,9 @@
  */
 import Database from 'better-sqlite3'
 import { DnsledgerError } from '../errors.js'
-import { BatchWriter, type BatchResult, type IngestBatch, type PartitionOffset } from './batch-writer.js'
+import {
+  BatchWriter, type BatchResult, type IngestBatch, type PartitionOffset
+} from './batch-writer.js'
 import { migrate } from './migrations.js'
 import { NameDictionary } from './name-dictionary.js'
 import { NewDomainQueries } from './new-domain-queries.js'
@@ -19,8 +21,9 @@ export interface StoreOptions {
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
 
 function openDatabase (path: string, options: StoreOptions): Database.Database {
-  const db = new Database(path, { readonly: options.readonly === true, fileMustExist: options.readonly === true })
-  if (options.readonly !== true) {
+  const readonly = options.readonly === true
+  const db = new Database(path, { readonly, fileMustExist: readonly })
+  if (!readonly) {
     db.pragma('journal_mode = WAL')
     // With offsets committed in the same transaction as rows, a power cut losing the last
     // transactions only makes the consumer read them again: NORMAL keeps exactly-once.

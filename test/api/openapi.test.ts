@@ -1,6 +1,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { formatDocument, openapiDocument } from '../../src/openapi-document.js'
+import { testApp } from '../helpers/test-app.js'
 
 t.test('the committed openapi/openapi.json is the document the code serves', async (t) => {
   const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')
@@ -15,4 +16,14 @@ t.test('every native path is documented with a response schema', async (t) => {
     '/health', '/ready']) {
     t.ok(document.paths[path]?.get, path)
   }
+})
+
+t.test('the document is served at /openapi.json and browsable at /docs', async (t) => {
+  const app = await testApp(t)
+  const served = await app.inject('/openapi.json')
+  t.equal(served.statusCode, 200)
+  t.same(served.json(), await openapiDocument())
+  const docs = await app.inject('/docs/')
+  t.equal(docs.statusCode, 200)
+  t.match(docs.headers['content-type'], /text\/html/)
 })

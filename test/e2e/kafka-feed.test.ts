@@ -103,4 +103,6 @@ t.test('every observation produced to a real broker is stored exactly and served
   t.same(served, expected.newDomains, `${expected.newDomains.size} newly observed domains`)
 
   t.equal(await service.stop('SIGTERM'), 0, 'a SIGTERM stops it cleanly')
+  t.notOk(service.output().includes(broker.password), 'the SASL password is in no log line')
+  t.match(service.output(), /"msg":"stopped"/)
 })

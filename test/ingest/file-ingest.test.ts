@@ -46,10 +46,12 @@ t.test('a bad line in any topic is set aside with its reason and its neighbours 
   })
 
 t.test('lines are split as bytes, so invalid UTF-8 reaches the parser intact', async (t) => {
-  const raw = Buffer.concat([Buffer.from('1|a.example|'), Buffer.from([0xff, 0xfe]), Buffer.from('\nlast')])
+  const invalid = Buffer.from([0xff, 0xfe])
+  const raw = Buffer.concat([Buffer.from('1|a.example|'), invalid, Buffer.from('\nlast')])
   const lines: Buffer[] = []
-  for await (const line of readLines(Readable.from([raw.subarray(0, 5), raw.subarray(5)]))) lines.push(line)
-  t.same(lines.map((l) => l.toString('hex')), [raw.subarray(0, 14).toString('hex'), Buffer.from('last').toString('hex')])
+  const chunks = Readable.from([raw.subarray(0, 5), raw.subarray(5)])
+  for await (const line of readLines(chunks)) lines.push(line)
+  t.same(lines, [raw.subarray(0, 14), Buffer.from('last')])
 
   const store = tempStore(t)
   await ingestStream(store, 'spamhaus_pdns_ipv4', Readable.from([raw]))

@@ -19,8 +19,10 @@ t.test('one row per distinct (rrname, rrtype, rdata) with exact first_seen, last
 
     const page = store.observations.byName('www.example.com.', all)
     t.same(page.records, [
-      { rrname: 'www.example.com.', rrtype: 'A', rdata: '192.0.2.1', first_seen: 100, last_seen: 300, count: 3 },
-      { rrname: 'www.example.com.', rrtype: 'A', rdata: '192.0.2.2', first_seen: 150, last_seen: 150, count: 1 }
+      { rrname: 'www.example.com.', rrtype: 'A', rdata: '192.0.2.1',
+        first_seen: 100, last_seen: 300, count: 3 },
+      { rrname: 'www.example.com.', rrtype: 'A', rdata: '192.0.2.2',
+        first_seen: 150, last_seen: 150, count: 1 }
     ])
     t.equal(page.nextCursor, undefined)
   })
