@@ -2,12 +2,14 @@
 /**
  * The command line: `dnsledger serve` runs the service; `dnsledger ingest --topic NAME FILE...`
  * backfills feed files (one message per line, `-` for stdin) through the same parsers and store;
- * `dnsledger rejected` lists what ingest set aside.
+ * `dnsledger rejected` lists what ingest set aside; `dnsledger reingest` parses it again after a
+ * fix and stores what now parses.
  */
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { FEED_KINDS } from './feeds/observation.js'
 import { ingestFile, ingestStream } from './ingest/file-ingest.js'
+import { reingestRejected } from './ingest/reingest.js'
 import { formatDocument, openapiDocument } from './openapi-document.js'
 import { Store } from './store/store.js'
 
@@ -15,6 +17,7 @@ const USAGE = `usage:
   dnsledger serve
   dnsledger ingest --topic TOPIC FILE... (FILE may be - for standard input)
   dnsledger rejected [--topic TOPIC] [--code CODE] [--limit N]
+  dnsledger reingest [--topic TOPIC] [--code CODE] (parse set-aside messages again)
   dnsledger openapi (prints the OpenAPI document)
 settings come from the environment (see README); DNSLEDGER_DB names the database file`
 
@@ -58,17 +61,42 @@ function rejected (args: string[]): void {
   if (!Number.isInteger(limit) || limit < 1) fail('--limit takes a whole number above 0')
   const page = store.rejected.list({ topic: values.topic, code: values.code, limit })
   for (const record of page.records) process.stdout.write(`${JSON.stringify(record)}\n`)
+  if (page.nextCursor !== undefined) {
+    process.stderr.write(`more than ${limit} set aside: raise --limit, or page with ` +
+      'GET /v1/rejected\n')
+  }
   store.close()
+}
+
+function reingest (args: string[]): void {
+  const { values } = parseArgs({ args, options: {
+    topic: { type: 'string' }, code: { type: 'string' }
+  } })
+  const config = loadConfig()
+  const store = Store.open(config.databasePath)
+  try {
+    const result = reingestRejected(store, { ...values, topicPrefix: config.kafka?.topicPrefix })
+    process.stdout.write(`${result.examined} set-aside messages parsed again: ${result.stored} ` +
+      `now stored and removed, ${result.stillRejected} still rejected, ${result.notKept} not ` +
+      'kept whole (over the size limit, or set aside by an older dnsledger)\n')
+  } finally {
+    store.close()
+  }
 }
 
 async function run (argv: string[]): Promise<void> {
   const [command, ...rest] = argv
-  if (command === undefined || command === 'serve') {
+  if (command === undefined || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    process.exit(command === undefined ? 2 : 0)
+  }
+  if (command === 'serve') {
     await import('./main.js')
     return
   }
   if (command === 'ingest') return ingest(rest)
   if (command === 'rejected') return rejected(rest)
+  if (command === 'reingest') return reingest(rest)
   if (command === 'openapi') {
     process.stdout.write(formatDocument(await openapiDocument()))
     return

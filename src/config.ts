@@ -26,8 +26,16 @@ export interface Config {
   sampleDir: string
   loadSample: 'auto' | 'never'
   ingestBatchMaxMessages: number
+  /** With lag and no batch stored for this long, the consumer is restarted. */
+  ingestStallTimeoutMs: number
+  /** The longest wait between two tries of a failed store write or consumer restart. */
+  ingestRetryMaxBackoffMs: number
+  /** How long SIGTERM may take to finish the batch in flight and leave the group. */
+  shutdownTimeoutMs: number
   apiDefaultLimit: number
   apiMaxLimit: number
+  /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
+  apiKeys: string[]
   kafka?: KafkaConfig
 }
 
@@ -123,6 +131,42 @@ function readTls (env: Env): KafkaConfig['tls'] {
   return { caFile, rejectUnauthorized: !readBoolean(env, 'KAFKA_TLS_INSECURE', false) }
 }
 
+/** Long enough that guessing one is hopeless; short keys are refused rather than weakly kept. */
+const API_KEY_MIN_CHARS = 16
+
+function checkedKeys (name: string, parts: string[]): string[] {
+  const keys = parts.map((key) => key.trim()).filter((key) => key !== '')
+  for (const key of keys) {
+    if (key.length < API_KEY_MIN_CHARS || /[\s,]/.test(key)) {
+      throw invalid(name, '(not shown)', `keys of at least ${API_KEY_MIN_CHARS} characters ` +
+        'without spaces or commas (one key was not)')
+    }
+  }
+
+  return keys
+}
+
+function readKeyFile (file: string): string[] {
+  try {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/)
+    return lines.filter((line) => !line.trim().startsWith('#'))
+  } catch (err) {
+    throw invalid('API_KEYS_FILE', file, `a readable file (${(err as Error).message})`)
+  }
+}
+
+/**
+ * API_KEYS (comma-separated) and API_KEYS_FILE (one key a line, # comments), together.
+ * Exported so that the app can read them where its caller passes none.
+ */
+function readApiKeys (env: Env): string[] {
+  const keys = checkedKeys('API_KEYS', (env.API_KEYS ?? '').split(','))
+  const file = env.API_KEYS_FILE?.trim()
+  if (file === undefined || file === '') return keys
+
+  return [...keys, ...checkedKeys('API_KEYS_FILE', readKeyFile(file))]
+}
+
 function readKafka (env: Env): KafkaConfig | undefined {
   const brokers = readBrokers(env)
   if (brokers === undefined) return undefined
@@ -150,8 +194,13 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     sampleDir: readString(env, 'DNSLEDGER_SAMPLE_DIR', 'data/sample'),
     loadSample: readChoice(env, 'DNSLEDGER_LOAD_SAMPLE', 'auto', ['auto', 'never']),
     ingestBatchMaxMessages: readInteger(env, 'INGEST_BATCH_MAX_MESSAGES', 5_000, 1, 1_000_000),
+    ingestStallTimeoutMs: readInteger(env, 'INGEST_STALL_TIMEOUT_MS', 120_000, 1_000, 86_400_000),
+    ingestRetryMaxBackoffMs: readInteger(env, 'INGEST_RETRY_MAX_BACKOFF_MS', 30_000, 100,
+      600_000),
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     apiDefaultLimit: readInteger(env, 'API_DEFAULT_LIMIT', 100, 1, apiMaxLimit),
     apiMaxLimit,
+    apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }
 

@@ -1,36 +1,55 @@
 /** Entry point of the service: `npm start`. */
-import { loadConfig } from './config.js'
+import { loadConfig, type Config } from './config.js'
 import { isDnsledgerError } from './errors.js'
-import { createLogger } from './logger.js'
-import { startService } from './server.js'
+import { createLogger, type Logger } from './logger.js'
+import { startService, type RunningService } from './server.js'
 
-async function main (): Promise<void> {
-  let config
+function readConfig (): Readonly<Config> {
   try {
-    config = loadConfig()
+    return loadConfig()
   } catch (err) {
     process.stderr.write(`dnsledger: ${(err as Error).message}\n`)
     process.exit(2)
   }
+}
+
+/** Closes the service, but never for longer than the shutdown timeout; then exits. */
+function exitAfterClose (service: RunningService | undefined, config: Config, logger: Logger,
+  code: number): void {
+  const timer = setTimeout(() => {
+    logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'stop timed out; exiting')
+    process.exit(1)
+  }, config.shutdownTimeoutMs)
+  const closed = service === undefined ? Promise.resolve() : service.close()
+  closed.then(() => process.exit(code), (err) => {
+    logger.error({ err }, 'stop failed')
+    process.exit(1)
+  }).finally(() => clearTimeout(timer))
+}
+
+async function main (): Promise<void> {
+  const config = readConfig()
   const logger = createLogger(config.logLevel)
+  let service: RunningService | undefined
+  const onFatal = (err: Error) => {
+    process.stderr.write(`dnsledger: ${err.message}\n`)
+    exitAfterClose(service, config, logger, 1)
+  }
 
   try {
-    const service = await startService(config, logger)
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'stopping')
-      service.close().then(() => process.exit(0), (err) => {
-        logger.error({ err }, 'stop failed')
-        process.exit(1)
-      })
-    }
-    process.once('SIGTERM', stop)
-    process.once('SIGINT', stop)
+    service = await startService(config, logger, { onFatal })
   } catch (err) {
     const code = isDnsledgerError(err) ? err.code : 'INTERNAL'
     logger.fatal({ err, code }, 'cannot start')
     process.stderr.write(`dnsledger: ${(err as Error).message}\n`)
     process.exit(1)
   }
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping')
+    exitAfterClose(service, config, logger, 0)
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
 }
 
 await main()

@@ -4,6 +4,8 @@
 #
 #   broker.sh start   [--dir DIR]         format, start, create topics; prints the bootstrap
 #   broker.sh stop    [--dir DIR]         stop the broker and delete DIR
+#   broker.sh pause   [--dir DIR]         stop the broker JVM, keeping DIR: data, ports, users
+#   broker.sh resume  [--dir DIR]         start the paused broker again on the same ports
 #   broker.sh status  [--dir DIR]         exit 0 and print the bootstrap if running, else exit 3
 #   broker.sh produce [--dir DIR] TOPIC FILE|-   one line = one message, no key, empty lines
 #                                         skipped (kcat, or Kafka's Java console producer)
@@ -216,14 +218,30 @@ EOF
 }
 
 stop_broker() {
-  local pid wpid i
-  pid="$(broker_pid)"
+  local wpid
   wpid=""
   if [[ -f "$watchdog_file" ]]; then wpid="$(cat "$watchdog_file")"; fi
   # The watchdog execs into `stop` itself, so it must not kill its own pid.
   if [[ -n "$wpid" && "$wpid" != "$$" ]] && kill -0 "$wpid" 2>/dev/null; then
     kill "$wpid" 2>/dev/null || true
   fi
+  stop_jvm
+  keep_cds_archive
+  if [[ -d "$dir" ]]; then
+    if [[ "${DNSLEDGER_KAFKA_KEEP_LOGS:-}" == 1 ]]; then
+      rm -rf "$dir/data" "$pid_file" "$watchdog_file" "$dir/new.jsa"
+      log "kept logs in $dir/logs"
+    else
+      rm -rf "$dir"
+    fi
+  fi
+}
+
+# Ends the broker JVM of this state dir, if it runs: SIGTERM (a clean shutdown that flushes
+# its logs), then SIGKILL after the stop timeout.
+stop_jvm() {
+  local pid i
+  pid="$(broker_pid)"
   if is_our_broker "$pid"; then
     log "stopping broker pid $pid"
     kill -TERM "$pid" 2>/dev/null || true
@@ -245,15 +263,6 @@ stop_broker() {
       [[ -e "/proc/$pid" ]] || break
       sleep 0.1
     done
-  fi
-  keep_cds_archive
-  if [[ -d "$dir" ]]; then
-    if [[ "${DNSLEDGER_KAFKA_KEEP_LOGS:-}" == 1 ]]; then
-      rm -rf "$dir/data" "$pid_file" "$watchdog_file" "$dir/new.jsa"
-      log "kept logs in $dir/logs"
-    else
-      rm -rf "$dir"
-    fi
   fi
 }
 
@@ -415,6 +424,35 @@ cmd_stop() {
   stop_broker
 }
 
+# The broker goes away as in an outage, but everything it had stays: its data and committed
+# offsets, its SCRAM users (in the KRaft metadata log), its ports and the watchdog.
+cmd_pause() {
+  [[ -f "$env_file" ]] || die "no started broker in $dir"
+  is_our_broker "$(broker_pid)" || die "the broker in $dir is not running"
+  stop_jvm
+  # launch_broker waits for a new pid file: the old one must not look like it.
+  rm -f "$pid_file"
+  log "broker paused; state kept in $dir"
+}
+
+cmd_resume() {
+  [[ -f "$env_file" ]] || die "no started broker in $dir"
+  is_our_broker "$(broker_pid)" && die "the broker in $dir is already running"
+  # shellcheck disable=SC1090
+  source "$env_file"
+  use_cache
+  # wait_ready looks for the start line in server.log: the old one must not count.
+  local n=1
+  while [[ -e "$dir/logs/server.log.$n" ]]; do n=$((n + 1)); done
+  if [[ -f "$dir/logs/server.log" ]]; then mv "$dir/logs/server.log" "$dir/logs/server.log.$n"; fi
+  log "resuming Kafka on $DNSLEDGER_KAFKA_BOOTSTRAP (state in $dir)"
+  rm -f "$pid_file"
+  launch_broker
+  wait_ready "${DNSLEDGER_KAFKA_BOOTSTRAP##*:}" || die "broker failed to resume"
+  sed -i "s/^DNSLEDGER_KAFKA_PID=.*/DNSLEDGER_KAFKA_PID=$(broker_pid)/" "$env_file"
+  log "broker resumed (pid $(broker_pid))"
+}
+
 cmd_status() {
   local pid
   pid="$(broker_pid)"
@@ -497,11 +535,13 @@ cmd_produce() {
 case "$cmd" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  pause) cmd_pause ;;
+  resume) cmd_resume ;;
   status) cmd_status ;;
   produce) cmd_produce ;;
   resolve) "$here/resolve.sh" ;;
   *)
-    sed -n '2,11p' "$self" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,13p' "$self" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -7,11 +7,15 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import { problemSchema } from '../../schemas/problem.js'
-import { installProblemHandler } from './problem-handler.js'
+import { installProblemHandler, sendProblem } from './problem-handler.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
 import { lookupRoutes } from './routes/lookup-routes.js'
+import { metricsRoutes } from './routes/metrics-routes.js'
 import { newDomainRoutes } from './routes/new-domain-routes.js'
 import { rejectedRoutes } from './routes/rejected-routes.js'
+import { dnsdbRoutes } from './routes/dnsdb-routes.js'
+import { circlRoutes } from './routes/circl-routes.js'
+import { ApiKeySet } from './api-key-set.js'
 import type { Store } from '../store/store.js'
 import { OPENAPI_INFO } from './openapi-info.js'
 
@@ -21,14 +25,24 @@ export interface AppOptions {
   probe?: ReadinessProbe
   defaultLimit?: number
   maxLimit?: number
+  /** Keys for the DNSDB and CIRCL APIs; none leaves them open. */
+  apiKeys?: string[]
 }
 
 const BODY_LIMIT_BYTES = 1_048_576
+const MAX_PARAM_CHARS = 2_048
 
 export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger === false ? undefined : options.logger) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // A name may be 253 octets, and more as escapes or percent-encoding (Fastify's default is 100).
+    routerOptions: { maxParamLength: MAX_PARAM_CHARS },
+    // Undecodable paths and the like leave as problem details too, like every other error.
+    frameworkErrors: (err, request, reply) => {
+      void sendProblem(reply, request, 'INVALID_REQUEST', `${err.message}: check the URL's ` +
+        'percent-encoding')
+    },
     ajv: {
       // Unknown parameters must be refused with a 400, so nothing is silently stripped.
       customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false }
@@ -45,10 +59,15 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) }
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(metricsRoutes, {})
   await app.register(healthRoutes, { probe })
   await app.register(lookupRoutes, { store: options.store, ...limits })
   await app.register(newDomainRoutes, { store: options.store, ...limits })
   await app.register(rejectedRoutes, { store: options.store, ...limits })
+  const keys = new ApiKeySet(options.apiKeys ?? [])
+  const compat = { store: options.store, keys, maxLimit: limits.maxLimit }
+  await app.register(dnsdbRoutes, { prefix: '/dnsdb/v2', ...compat })
+  await app.register(circlRoutes, compat)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   return app

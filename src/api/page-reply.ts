@@ -9,11 +9,13 @@ export function isoTime (epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z')
 }
 
+/** The path is kept as sent: URL parsing would fold `/v1/domains/%2E` (the root) away. */
 function nextLink (request: FastifyRequest, cursor: string): string {
-  const url = new URL(request.url, 'http://localhost')
-  url.searchParams.set('cursor', cursor)
+  const [path, query = ''] = request.url.split('?', 2)
+  const params = new URLSearchParams(query)
+  params.set('cursor', cursor)
 
-  return `<${url.pathname}${url.search}>; rel="next"`
+  return `<${path}?${params.toString()}>; rel="next"`
 }
 
 export function sendPage<T, V> (

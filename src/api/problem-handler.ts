@@ -10,7 +10,8 @@ function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 
-function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string) {
+export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
+  detail: string) {
   const { statusCode, title } = ERROR_CATALOGUE[code]
 
   return reply

@@ -71,6 +71,14 @@ export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
+/** Date.parse rolls 2023-02-30 over into March; a date that does not exist is an error. */
+function isCalendarDate (text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
 export function parseTime (name: string, raw: string, nowSeconds: number): number {
   const text = raw.trim()
@@ -78,7 +86,8 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
     const value = Number(text)
     return value < 0 ? nowSeconds + value : value
   }
-  if (ISO_DATE.test(text)) {
+  if (ISO_DATE.test(text) && isCalendarDate(text)) {
+    // A time with no zone is UTC, as every time dnsledger shows is.
     const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) || text.length === 10 ? text : `${text}Z`
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
@@ -106,7 +115,18 @@ export function parseFences (query: FenceQuery, nowSeconds: number): TimeFences 
   fences.lastSeenAfter = read('time_last_after')
   fences.lastSeenBefore = read('time_last_before')
 
+  checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)
+  checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before', fences.lastSeenBefore)
+
   return Object.values(fences).some((v) => v !== undefined) ? fences : undefined
+}
+
+/** A window that ends before it starts can match nothing: say so rather than answer empty. */
+function checkWindow (afterName: string, after: number | undefined, beforeName: string,
+  before: number | undefined): void {
+  if (after === undefined || before === undefined || after < before) return
+  throw new DnsledgerError('INVALID_TIME', `${afterName} (${after}) is not before ${beforeName} ` +
+    `(${before}): send a window whose start comes first`)
 }
 
 export function parseLimit (raw: number | undefined, defaultLimit: number, maxLimit: number): number {

@@ -1,26 +1,44 @@
 /**
- * The background Kafka consumer. The store, not Kafka, is the record of progress: each chunk of
- * a batch is written to SQLite together with the offsets it reaches, and only then committed to
- * Kafka (for monitoring). On every partition assignment the consumer seeks to the stored
- * offsets, and any message below them is skipped, so a crash never loses or double-counts one.
+ * The background Kafka consumer and its supervision. The store, not Kafka, is the record of
+ * progress: each chunk of a batch is written to SQLite together with the offset it reaches
+ * (BatchProcessor), and on every assignment the consumer seeks to the stored offsets, so a
+ * crash never loses or double-counts a message.
+ *
+ * Whatever stops consumption, a crash of kafkajs (a broker outage ends in one), a start that
+ * fails, or a stall seen by the watchdog, leads to the same place: the consumer is dropped and
+ * a new one started after a bounded backoff, until it runs or the service stops. A store
+ * failure that no retry can mend is fatal instead: the service stops rather than run on
+ * without storing.
  */
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs'
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs'
+import type { ReadinessCheck } from '../api/routes/health-routes.js'
 import type { KafkaConfig } from '../config.js'
 import { DnsledgerError } from '../errors.js'
 import { FEED_KINDS } from '../feeds/observation.js'
 import type { Logger } from '../logger.js'
+import { serviceMetrics, type ServiceMetrics } from '../metrics/service-metrics.js'
 import type { Store } from '../store/store.js'
-import { BatchBuilder } from './batch-builder.js'
+import { backoffMs, wait } from './backoff.js'
+import { BatchProcessor } from './batch-processor.js'
+import { ChunkWriter, type WriteContext } from './chunk-writer.js'
+import { startConsumer, type RunHandlers } from './consumer-run.js'
+import { asSettingsError, checkTopics, partitionRanges } from './kafka-admin.js'
 import { createKafka } from './kafka-client.js'
+import { OffsetAudit } from './offset-audit.js'
+import { OffsetRangeGuard } from './offset-range-guard.js'
+import { PartitionOffsets } from './partition-offsets.js'
+import { StallWatchdog } from './stall-watchdog.js'
+import { WriteFaults } from './write-faults.js'
 
-export type ConsumerState = 'starting' | 'connected' | 'consuming' | 'stopped' | 'crashed'
+export const CONSUMER_STATES = ['starting', 'consuming', 'reconnecting', 'restarting', 'stopped',
+  'failed'] as const
+
+export type ConsumerState = typeof CONSUMER_STATES[number]
 
 export interface ConsumerStatus {
   state: ConsumerState
   detail: string
   lastBatchAt?: number
-  messagesConsumed: number
-  messagesRejected: number
 }
 
 export interface FeedConsumerOptions {
@@ -28,144 +46,308 @@ export interface FeedConsumerOptions {
   store: Store
   logger: Logger
   chunkMaxMessages: number
+  stallTimeoutMs?: number
+  retryMaxBackoffMs?: number
+  metrics?: ServiceMetrics
+  /** The Kafka client; built from `config` unless given (tests give a fake). */
+  kafka?: Kafka
+  /** Called once on a failure no retry can mend; the service should stop, non-zero. */
+  onFatal?: (err: Error) => void
+  now?: () => number
+}
+
+interface Failure {
+  reason: 'crash' | 'stall' | 'start'
+  cause: string
+}
+
+interface Run {
+  generation: number
+  fail: (failure: Failure) => void
 }
 
 export class FeedConsumer {
   readonly #options: FeedConsumerOptions
   readonly #logger: Logger
   readonly #kafka: Kafka
+  readonly #metrics: ServiceMetrics
   readonly #topics: string[]
-  readonly #storedNext = new Map<string, bigint>()
+  readonly #offsets = new PartitionOffsets()
+  readonly #audit: OffsetAudit
+  readonly #faults: WriteFaults
+  readonly #writer: ChunkWriter
+  readonly #guard: OffsetRangeGuard
+  readonly #processor: BatchProcessor
+  readonly #watchdog: StallWatchdog
+  readonly #abort = new AbortController()
+  readonly #maxBackoffMs: number
+  #status: ConsumerStatus = { state: 'starting', detail: 'not started' }
   #consumer: Consumer | undefined
-  #status: ConsumerStatus = { state: 'starting', detail: '', messagesConsumed: 0, messagesRejected: 0 }
+  #run: Run | undefined
+  #generation = 0
+  #restartAttempt = 0
+  #stopping = false
+  #supervision: Promise<void> | undefined
+  #timer: NodeJS.Timeout | undefined
+  #lastContact = 0
 
   constructor (options: FeedConsumerOptions) {
     this.#options = options
     this.#logger = options.logger.child({ component: 'consumer' })
-    this.#kafka = createKafka(options.config, options.logger)
+    this.#kafka = options.kafka ?? createKafka(options.config, options.logger)
+    this.#metrics = options.metrics ?? serviceMetrics
     this.#topics = FEED_KINDS.map((kind) => `${options.config.topicPrefix}${kind}`)
-    for (const offset of options.store.offsets()) {
-      this.#storedNext.set(partitionKey(offset.topic, offset.partition), BigInt(offset.nextOffset))
-    }
+    this.#maxBackoffMs = options.retryMaxBackoffMs ?? 30_000
+    this.#audit = new OffsetAudit(this.#logger, this.#metrics)
+    this.#faults = new WriteFaults(this.#logger, this.#metrics, options.now)
+    this.#writer = new ChunkWriter(options.store, this.#faults, this.#maxBackoffMs,
+      this.#abort.signal)
+    this.#guard = new OffsetRangeGuard({ offsets: this.#offsets, audit: this.#audit,
+      writer: this.#writer, earliest: (topic, partition) => this.#earliest(topic, partition) })
+    this.#processor = this.#createProcessor()
+    this.#watchdog = new StallWatchdog(options.stallTimeoutMs ?? 120_000, options.now)
   }
 
+  /**
+   * What the consumer is doing. A member of the group that has heard nothing from the brokers
+   * for a session timeout is `reconnecting`: kafkajs retries for a while before it gives up.
+   */
   get status (): ConsumerStatus {
-    return { ...this.#status }
+    const now = (this.#options.now ?? Date.now)()
+    const silentMs = now - this.#lastContact
+    if (this.#status.state !== 'consuming' || silentMs <= this.#options.config.sessionTimeoutMs) {
+      return { ...this.#status }
+    }
+
+    return { ...this.#status, state: 'reconnecting', detail: `no answer from ` +
+      `${this.#options.config.brokers.join(',')} for ${Math.round(silentMs / 1000)} s; retrying` }
+  }
+
+  /** One check per concern, for /ready. */
+  readiness (): ReadinessCheck[] {
+    const status = this.status
+    return [
+      { name: 'consumer', ok: status.state === 'consuming', detail: status.detail },
+      { name: 'store_writes', ok: !this.#faults.active, detail: this.#faults.detail() },
+      { name: 'kafka_offsets', ok: true, detail: this.#audit.detail() }
+    ]
+  }
+
+  /** Sets the gauges that are read at scrape time: state and lag. */
+  collectMetrics (): void {
+    const current = this.status.state
+    for (const state of CONSUMER_STATES) {
+      this.#metrics.consumerState.set({ state }, state === current ? 1 : 0)
+    }
+    this.#metrics.lag.reset()
+    for (const { topic, partition, lag } of this.#offsets.lags()) {
+      this.#metrics.lag.set({ topic, partition: String(partition) }, Number(lag))
+    }
   }
 
   /** Fails fast, with what to fix, on settings that no retry can mend. */
   async checkSettings (): Promise<void> {
+    try {
+      await this.#withAdmin((admin) => checkTopics(admin, this.#topics, this.#options.config))
+    } catch (err) {
+      throw asSettingsError(err, this.#options.config)
+    }
+  }
+
+  /** Checks the settings (throwing on bad ones), then consumes in the background. */
+  async start (): Promise<void> {
+    await this.checkSettings()
+    const periodMs = Math.min(Math.ceil(this.#watchdog.timeoutMs / 4), 5_000)
+    this.#timer = setInterval(() => this.checkStall(), periodMs).unref()
+    this.#supervision = this.#supervise()
+  }
+
+  /** Lets the chunk in flight commit, leaves the group and stops restarting. */
+  async stop (): Promise<void> {
+    this.#stopping = true
+    this.#abort.abort()
+    clearInterval(this.#timer)
+    this.#run?.fail({ reason: 'crash', cause: 'stopping' })
+    await this.#supervision
+    await this.#disconnect()
+    if (this.#status.state !== 'failed') this.#setState('stopped', 'stopped on request')
+  }
+
+  /** Run by the watchdog timer (and by tests): restarts a consumer that lags but stores nothing. */
+  checkStall (): boolean {
+    const lag = this.#offsets.assignedLag()
+    const consuming = this.#status.state === 'consuming' && !this.#faults.active
+    const stalledMs = this.#watchdog.check({ consuming, lag })
+    if (stalledMs === undefined) return false
+
+    const cause = `stalled: no chunk stored for ${Math.round(stalledMs / 1000)} s while ` +
+      `${lag} messages wait in assigned partitions`
+    this.#run?.fail({ reason: 'stall', cause })
+    return true
+  }
+
+  async #supervise (): Promise<void> {
+    while (!this.#stopping) {
+      const failure = await this.#runOnce()
+      if (this.#stopping) return
+
+      this.#metrics.consumerRestarts.inc({ reason: failure.reason })
+      const waitMs = backoffMs(this.#restartAttempt++, this.#maxBackoffMs)
+      this.#logger.error({ ...failure, restartInMs: waitMs }, 'consumer not consuming; restarting')
+      this.#setState('restarting', `${failure.cause}; restarting in ${waitMs} ms`)
+      await wait(waitMs, this.#abort.signal)
+    }
+  }
+
+  /** Starts one kafkajs consumer and resolves with why it ended. */
+  async #runOnce (): Promise<Failure> {
+    let fail: (failure: Failure) => void = () => {}
+    const failed = new Promise<Failure>((resolve) => { fail = resolve })
+    const run: Run = { generation: ++this.#generation, fail }
+    this.#run = run
+    try {
+      await this.#launch(run)
+    } catch (err) {
+      await this.#disconnect()
+      return { reason: 'start', cause: asSettingsError(err, this.#options.config).message }
+    }
+    const failure = await failed
+    await this.#disconnect()
+
+    return failure
+  }
+
+  async #launch (run: Run): Promise<void> {
+    this.#setState('starting', `connecting to ${this.#options.config.brokers.join(',')}`)
+    this.#offsets.load(this.#options.store.offsets())
+    await this.#withAdmin(async (admin) => {
+      await checkTopics(admin, this.#topics, this.#options.config)
+      await this.#checkRanges(admin)
+    })
+    const settings = { groupId: this.#options.config.groupId, topics: this.#topics,
+      sessionTimeoutMs: this.#options.config.sessionTimeoutMs }
+    this.#consumer = await startConsumer(this.#kafka, settings, this.#handlers(run))
+  }
+
+  /** Every stored offset against what its partition still holds, before consuming. */
+  async #checkRanges (admin: Admin): Promise<void> {
+    for (const topic of this.#topics) {
+      for (const { partition, ...range } of await partitionRanges(admin, topic)) {
+        const context = this.#ownContext({ topic, partition })
+        if (!(await this.#guard.checkRange({ topic, partition }, range, context))) {
+          throw new DnsledgerError('KAFKA_UNAVAILABLE', 'stopped while checking offsets')
+        }
+      }
+    }
+  }
+
+  #handlers (run: Run): RunHandlers {
+    const current = () => run.generation === this.#generation && !this.#stopping
+
+    return {
+      joined: (consumer, groupId, assignment) => {
+        if (current()) this.#joined(consumer, groupId, assignment)
+      },
+      crashed: (error) => run.fail({ reason: 'crash',
+        cause: `kafka consumer crashed: ${error.message}` }),
+      contact: () => { if (current()) this.#contact() },
+      eachBatch: (payload) => this.#eachBatch(payload)
+    }
+  }
+
+  #joined (consumer: Consumer, groupId: string, assignment: Record<string, number[]>): void {
+    this.#offsets.assign(assignment)
+    const seeks = this.#seekTargets(assignment)
+    for (const seek of seeks) consumer.seek(seek)
+    this.#watchdog.progress()
+    this.#contact()
+    this.#logger.info({ groupId, seeks }, 'partitions assigned; reading from the stored offsets')
+    this.#setState('consuming', `member of group ${groupId}, ${seeks.length} partitions assigned`)
+  }
+
+  /** Kafka's committed offsets are for monitoring; where the store says it is, it is. */
+  #seekTargets (assignment: Record<string, number[]>) {
+    return Object.entries(assignment).flatMap(([topic, partitions]) => partitions.flatMap(
+      (partition) => {
+        const target = this.#offsets.seekTarget(topic, partition)
+        return target === undefined ? [] : [{ topic, partition, offset: String(target) }]
+      }))
+  }
+
+  async #eachBatch (payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.#processor.process(payload)
+    } catch (err) {
+      if (!isKafkaError(err)) this.#fatal(err as Error)
+      throw err
+    }
+  }
+
+  #fatal (err: Error): void {
+    if (this.#status.state === 'failed') return
+    this.#logger.fatal({ err }, 'ingest cannot go on')
+    this.#setState('failed', err.message)
+    this.#options.onFatal?.(err)
+    if (this.#options.onFatal === undefined) void this.stop()
+  }
+
+  #createProcessor (): BatchProcessor {
+    return new BatchProcessor({
+      offsets: this.#offsets,
+      writer: this.#writer,
+      guard: this.#guard,
+      metrics: this.#metrics,
+      logger: this.#logger,
+      chunkMaxMessages: this.#options.chunkMaxMessages,
+      topicPrefix: this.#options.config.topicPrefix,
+      onStored: () => this.#stored()
+    })
+  }
+
+  #contact (): void {
+    this.#lastContact = (this.#options.now ?? Date.now)()
+  }
+
+  #stored (): void {
+    this.#restartAttempt = 0
+    this.#status.lastBatchAt = Date.now()
+    this.#watchdog.progress()
+  }
+
+  #ownContext (where: Record<string, unknown>): WriteContext {
+    return {
+      isRunning: () => !this.#stopping,
+      isStale: () => false,
+      heartbeat: async () => {},
+      where
+    }
+  }
+
+  async #earliest (topic: string, partition: number): Promise<bigint | undefined> {
+    try {
+      const ranges = await this.#withAdmin((admin) => partitionRanges(admin, topic))
+      return ranges.find((range) => range.partition === partition)?.low
+    } catch (err) {
+      this.#logger.warn({ err, topic, partition }, 'cannot read the earliest offset')
+      return undefined
+    }
+  }
+
+  async #withAdmin<T> (use: (admin: Admin) => Promise<T>): Promise<T> {
     const admin = this.#kafka.admin()
     try {
       await admin.connect()
-      const existing = new Set(await admin.listTopics())
-      const missing = this.#topics.filter((topic) => !existing.has(topic))
-      if (missing.length > 0) {
-        throw new DnsledgerError('KAFKA_CONFIG', `topics ${missing.join(', ')} do not exist on ` +
-          `${this.#options.config.brokers.join(',')}: check KAFKA_TOPIC_PREFIX and the topic ` +
-          'names your feed provider gave you')
-      }
-    } catch (err) {
-      throw asSettingsError(err, this.#options.config)
+      return await use(admin)
     } finally {
       await admin.disconnect().catch(() => {})
     }
   }
 
-  async start (): Promise<void> {
-    await this.checkSettings()
-    const consumer = this.#kafka.consumer({
-      groupId: this.#options.config.groupId,
-      sessionTimeout: this.#options.config.sessionTimeoutMs
-    })
-    this.#consumer = consumer
-    this.#watch(consumer)
-    await consumer.connect()
-    await consumer.subscribe({ topics: this.#topics, fromBeginning: true })
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async (payload) => this.#consumeBatch(payload)
-    })
-  }
-
-  async stop (): Promise<void> {
+  async #disconnect (): Promise<void> {
     const consumer = this.#consumer
     this.#consumer = undefined
-    if (consumer !== undefined) await consumer.disconnect()
-    this.#setState('stopped', 'stopped on request')
-  }
-
-  #watch (consumer: Consumer): void {
-    const { CONNECT, GROUP_JOIN, CRASH, DISCONNECT } = consumer.events
-    consumer.on(CONNECT, () => this.#setState('connected', 'connected to the brokers'))
-    consumer.on(GROUP_JOIN, (event) => {
-      this.#seekToStored(consumer, event.payload.memberAssignment)
-      this.#setState('consuming', `member of group ${event.payload.groupId}`)
-    })
-    consumer.on(CRASH, (event) => {
-      const { error, restart } = event.payload
-      this.#logger.error({ err: error, restart }, 'consumer crashed')
-      this.#setState('crashed', `${error.message}${restart ? '; restarting' : ''}`)
-    })
-    consumer.on(DISCONNECT, () => {
-      if (this.#consumer !== undefined) this.#setState('crashed', 'disconnected from the brokers')
-    })
-  }
-
-  /** Kafka's committed offsets are for monitoring; where the store says it is, it is. */
-  #seekToStored (consumer: Consumer, assignment: Record<string, number[]>): void {
-    for (const [topic, partitions] of Object.entries(assignment)) {
-      for (const partition of partitions) {
-        const next = this.#storedNext.get(partitionKey(topic, partition))
-        if (next === undefined) continue
-        consumer.seek({ topic, partition, offset: next.toString() })
-        this.#logger.info({ topic, partition, offset: next.toString() }, 'resuming at stored offset')
-      }
-    }
-  }
-
-  async #consumeBatch (payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload
-    const key = partitionKey(batch.topic, batch.partition)
-    const builder = new BatchBuilder(this.#options.config.topicPrefix)
-    let lastOffset: string | undefined
-
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break
-      const stored = this.#storedNext.get(key)
-      lastOffset = message.offset
-      if (stored !== undefined && BigInt(message.offset) < stored) continue
-      builder.add({ topic: batch.topic, partition: batch.partition, offset: message.offset,
-        value: message.value }, Math.floor(Date.now() / 1000))
-      if (builder.size >= this.#options.chunkMaxMessages) {
-        await this.#writeChunk(builder, key, message.offset, resolveOffset, heartbeat)
-      }
-    }
-    if (builder.size > 0 && lastOffset !== undefined) {
-      await this.#writeChunk(builder, key, lastOffset, resolveOffset, heartbeat)
-    }
-    await this.#commitToKafka(batch.topic, batch.partition, key)
-  }
-
-  async #writeChunk (builder: BatchBuilder, key: string, offset: string,
-    resolveOffset: (offset: string) => void, heartbeat: () => Promise<void>): Promise<void> {
-    const messages = builder.size
-    const result = this.#options.store.write(builder.take())
-    this.#storedNext.set(key, BigInt(offset) + 1n)
-    resolveOffset(offset)
-    this.#status.messagesConsumed += messages
-    this.#status.messagesRejected += result.rejects
-    this.#status.lastBatchAt = Date.now()
-    this.#logger.debug({ key, messages, distinct: result.distinct, rejects: result.rejects },
-      'chunk stored')
-    await heartbeat()
-  }
-
-  async #commitToKafka (topic: string, partition: number, key: string): Promise<void> {
-    const next = this.#storedNext.get(key)
-    if (next === undefined || this.#consumer === undefined) return
-    await this.#consumer.commitOffsets([{ topic, partition, offset: next.toString() }])
+    await consumer?.disconnect().catch((err: unknown) =>
+      this.#logger.debug({ err }, 'consumer disconnect failed'))
   }
 
   #setState (state: ConsumerState, detail: string): void {
@@ -175,20 +357,7 @@ export class FeedConsumer {
   }
 }
 
-function partitionKey (topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`
-}
-
-function asSettingsError (err: unknown, config: KafkaConfig): Error {
-  if (err instanceof DnsledgerError) return err
-  const error = err as Error & { type?: string }
-  const brokers = config.brokers.join(',')
-  if (error.name === 'KafkaJSSASLAuthenticationError') {
-    return new DnsledgerError('KAFKA_CONFIG', `the brokers at ${brokers} refused the SASL login ` +
-      `(${error.message}): check KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and ` +
-      'KAFKA_SASL_MECHANISM')
-  }
-
-  return new DnsledgerError('KAFKA_UNAVAILABLE', `cannot reach Kafka at ${brokers} ` +
-    `(${error.message}): check KAFKA_BROKERS, KAFKA_TLS and that the brokers are up`)
+/** kafkajs's own errors (a rebalance, a lost broker) go back to kafkajs; the rest are ours. */
+function isKafkaError (err: unknown): boolean {
+  return err instanceof Error && err.name.startsWith('KafkaJS')
 }

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
+import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
 import type { Store } from '../store/store.js'
 import { BatchBuilder } from './batch-builder.js'
 
@@ -15,21 +16,43 @@ export interface FileIngestResult {
 }
 
 const NEWLINE = 0x0a
+const CR = 0x0d
 
-/** Yields each line without its `\n`; the parsers decide what a stray `\r` means. */
+/**
+ * Past this a line is rejected as too large without being read, so only its head is kept:
+ * a corrupt file with no line breaks costs memory for one line head, not for the whole file.
+ */
+const KEPT_LINE_BYTES = MAX_MESSAGE_BYTES + 1
+
+/**
+ * Yields each line without its `\n` or `\r\n`, as Kafka would carry one message per line.
+ * Pieces of a line are collected in a list and joined once, so a long line costs linear time.
+ */
 export async function * readLines (input: Readable): AsyncGenerator<Buffer> {
-  let rest: Buffer = Buffer.alloc(0)
+  let pieces: Buffer[] = []
+  let kept = 0
   for await (const chunk of input) {
-    let data = rest.length === 0 ? chunk as Buffer : Buffer.concat([rest, chunk as Buffer])
+    let data = chunk as Buffer
     let newline = data.indexOf(NEWLINE)
     while (newline !== -1) {
-      yield data.subarray(0, newline)
+      pieces.push(data.subarray(0, Math.max(0, Math.min(newline, KEPT_LINE_BYTES - kept))))
+      yield withoutCr(Buffer.concat(pieces))
+      pieces = []
+      kept = 0
       data = data.subarray(newline + 1)
       newline = data.indexOf(NEWLINE)
     }
-    rest = Buffer.from(data)
+    if (kept < KEPT_LINE_BYTES && data.length > 0) {
+      const piece = Buffer.from(data.subarray(0, KEPT_LINE_BYTES - kept))
+      pieces.push(piece)
+      kept += piece.length
+    }
   }
-  if (rest.length > 0) yield rest
+  if (kept > 0) yield withoutCr(Buffer.concat(pieces))
+}
+
+function withoutCr (line: Buffer): Buffer {
+  return line.length > 0 && line[line.length - 1] === CR ? line.subarray(0, -1) : line
 }
 
 export async function ingestStream (store: Store, topic: string, input: Readable,

@@ -4,12 +4,19 @@
  * Because the offsets commit with the rows, a crash leaves either all of a batch or none of it.
  */
 import type { Database, Statement } from 'better-sqlite3'
+import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
 import { RRTYPE_CODES, type NewDomain, type Observation } from '../feeds/observation.js'
 import type { NameDictionary } from './name-dictionary.js'
 import { encodeRdata } from './rdata-codec.js'
 
 /** The first bytes of a rejected payload kept for a person to read; the rest is counted only. */
 export const REJECT_PAYLOAD_HEAD_BYTES = 512
+
+/**
+ * Payloads up to the parser's limit are also kept whole, for `dnsledger reingest` after a fix;
+ * a larger one was never parsed (too_large) and could not be re-ingested anyway.
+ */
+export const REJECT_PAYLOAD_KEPT_BYTES = MAX_MESSAGE_BYTES
 
 export interface RejectedRecord {
   topic: string
@@ -32,6 +39,8 @@ export interface IngestBatch {
   newDomains: NewDomain[]
   rejects: RejectedRecord[]
   offsets: PartitionOffset[]
+  /** Ids of set-aside messages that now parsed (reingest), removed in the same transaction. */
+  settledRejects?: number[]
 }
 
 export interface BatchResult {
@@ -74,6 +83,7 @@ export class BatchWriter {
   readonly #upsertNewDomain: Statement
   readonly #insertRejected: Statement
   readonly #upsertOffset: Statement
+  readonly #deleteRejected: Statement
   readonly #write: (batch: IngestBatch, nowSeconds: number) => BatchResult
 
   constructor (db: Database, names: NameDictionary) {
@@ -97,9 +107,10 @@ export class BatchWriter {
     `)
     this.#insertRejected = db.prepare(`
       INSERT INTO rejected_messages
-        (topic, partition, offset, code, reason, payload_head, payload_bytes, rejected_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        (topic, partition, offset, code, reason, payload_head, payload_bytes, rejected_at, payload)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     `)
+    this.#deleteRejected = db.prepare('DELETE FROM rejected_messages WHERE id = ?')
     this.#upsertOffset = db.prepare(`
       INSERT INTO kafka_offsets (topic, partition, next_offset, updated_at)
       VALUES (?, ?, ?, ?)
@@ -123,6 +134,7 @@ export class BatchWriter {
     const distinct = this.#writeObservations(batch.observations)
     for (const domain of batch.newDomains) this.#writeNewDomain(domain)
     for (const rejected of batch.rejects) this.#writeRejected(rejected, nowSeconds)
+    for (const id of batch.settledRejects ?? []) this.#deleteRejected.run(id)
     for (const offset of batch.offsets) {
       this.#upsertOffset.run(offset.topic, offset.partition, offset.nextOffset, nowSeconds)
     }
@@ -167,7 +179,8 @@ export class BatchWriter {
       rejected.reason,
       rejected.payload.subarray(0, REJECT_PAYLOAD_HEAD_BYTES),
       rejected.payload.length,
-      nowSeconds
+      nowSeconds,
+      rejected.payload.length <= REJECT_PAYLOAD_KEPT_BYTES ? rejected.payload : null
     )
   }
 

@@ -1,11 +1,18 @@
 /**
  * Opaque page cursors: the sort key of the last record of a page, so the next page starts
  * strictly after it (keyset paging never skips or repeats a record, whatever is written in
- * between). Blobs are tagged so that they survive the trip through JSON.
+ * between). A cursor is bound to the query that made it (its scope: the lookup and its
+ * filters, as a short digest) and its values are type-checked, so one sent with another query,
+ * or forged, is refused instead of silently answering something else. Blobs are tagged so that
+ * they survive the trip through JSON.
  */
+import { createHash } from 'node:crypto'
 import { DnsledgerError } from '../errors.js'
 
 export type CursorValue = number | string | Buffer
+
+/** What each position of a cursor holds; `rdata` is any of the stored rdata types. */
+export type CursorSlot = 'number' | 'string' | 'rdata'
 
 type Tagged = number | string | { b: string }
 
@@ -13,26 +20,33 @@ function tag (value: CursorValue): Tagged {
   return Buffer.isBuffer(value) ? { b: value.toString('hex') } : value
 }
 
-function untag (value: unknown): CursorValue {
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (typeof value === 'object' && value !== null && typeof (value as { b: unknown }).b === 'string') {
-    return Buffer.from((value as { b: string }).b, 'hex')
+function untag (value: unknown, slot: CursorSlot): CursorValue {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && slot !== 'string') return value
+  if (typeof value === 'string' && slot !== 'number') return value
+  const hex = (value as { b?: unknown } | null)?.b
+  if (slot === 'rdata' && typeof hex === 'string' && /^([0-9a-f]{2}){1,16}$/.test(hex)) {
+    return Buffer.from(hex, 'hex')
   }
   throw new Error('bad cursor value')
 }
 
-export function encodeCursor (kind: string, values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify([kind, ...values.map(tag)])).toString('base64url')
+function digest (scope: string): string {
+  return createHash('sha256').update(scope).digest('base64url').slice(0, 12)
 }
 
-export function decodeCursor (kind: string, cursor: string, length: number): CursorValue[] {
+export function encodeCursor (scope: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([digest(scope), ...values.map(tag)])).toString('base64url')
+}
+
+export function decodeCursor (scope: string, cursor: string, slots: CursorSlot[]): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (!Array.isArray(decoded) || decoded[0] !== kind || decoded.length !== length + 1) {
+    if (!Array.isArray(decoded) || decoded.length !== slots.length + 1 ||
+      decoded[0] !== digest(scope)) {
       throw new Error('cursor of another query')
     }
 
-    return decoded.slice(1).map(untag)
+    return slots.map((slot, i) => untag(decoded[i + 1], slot))
   } catch {
     throw new DnsledgerError('INVALID_CURSOR', 'cursor is not one this query returned: send the ' +
       'next_cursor value of the previous page unchanged, with the same path and filters')

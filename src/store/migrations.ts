@@ -11,6 +11,7 @@
  *   that every MX row of one exchange host is one integer range, TXT and SOA as text.
  */
 import type { Database } from 'better-sqlite3'
+import { nameFromKey } from './name-key.js'
 
 const MIGRATIONS: string[] = [
   `
@@ -64,6 +65,25 @@ const MIGRATIONS: string[] = [
 
   CREATE INDEX rejected_messages_by_topic_code
     ON rejected_messages (topic, code);
+  `,
+  // 2: names in forward order, for right-hand wildcards (`www.example.*`, the DNSDB API's),
+  // which are a suffix of the reversed key and so would scan every name. The name dictionary
+  // adds to it with every new name; names already stored are copied here.
+  `
+  CREATE TABLE name_forward (
+    name TEXT PRIMARY KEY,
+    id INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  INSERT INTO name_forward (name, id)
+  SELECT name_from_key(name), id
+  FROM names;
+  `,
+  // 3: the whole payload of a set-aside message that is within the parser's size limit, so
+  // that `dnsledger reingest` can parse it again after a fix; NULL for larger ones and for
+  // rows set aside before this migration (only their first bytes were kept).
+  `
+  ALTER TABLE rejected_messages ADD COLUMN payload BLOB;
   `
 ]
 
@@ -75,6 +95,7 @@ export function migrate (db: Database): number {
     throw new Error(`database schema version ${current} is newer than this dnsledger ` +
       `(${SCHEMA_VERSION}): upgrade dnsledger or point DNSLEDGER_DB at another file`)
   }
+  db.function('name_from_key', { deterministic: true }, (key) => nameFromKey(key as string))
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] as string)

@@ -1,5 +1,6 @@
 /**
- * Maps canonical names to the integer ids that the big tables hold. A bounded in-memory cache
+ * Maps canonical names to the integer ids that the big tables hold, keeping each name both
+ * reversed (names, for suffix ranges) and as written (name_forward, for leading-label ranges). A bounded in-memory cache
  * spares most look-ups on the ingest path; it must be dropped when a transaction rolls back,
  * since ids handed out inside it no longer exist.
  */
@@ -10,6 +11,7 @@ const CACHE_MAX_ENTRIES = 500_000
 
 export class NameDictionary {
   readonly #insertName: Statement
+  readonly #insertForwardName: Statement
   readonly #selectIdByName: Statement
   readonly #cache = new Map<string, number>()
 
@@ -18,6 +20,10 @@ export class NameDictionary {
       INSERT INTO names (name)
       VALUES (?)
       ON CONFLICT (name) DO NOTHING
+    `)
+    this.#insertForwardName = db.prepare(`
+      INSERT INTO name_forward (name, id)
+      VALUES (?, ?)
     `)
     this.#selectIdByName = db.prepare(`
       SELECT id
@@ -35,6 +41,7 @@ export class NameDictionary {
     let id = this.#selectIdByName.get(key) as number | undefined
     if (id === undefined) {
       id = Number(this.#insertName.run(key).lastInsertRowid)
+      this.#insertForwardName.run(name, id)
     }
     if (this.#cache.size >= CACHE_MAX_ENTRIES) this.#cache.clear()
     this.#cache.set(name, id)

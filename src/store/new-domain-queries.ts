@@ -54,10 +54,11 @@ export class NewDomainQueries {
   }
 
   inWindow (window: NewDomainWindow): Page<NewDomainRecord> {
+    const scope = `new-domains\u0000${window.since}\u0000${window.until}`
     const rows = (window.cursor === undefined
       ? this.#selectWindow.all(window.since, window.until, window.limit + 1)
       : this.#selectWindowAfter.all(window.since, window.until,
-        ...decodeCursor('new-domains', window.cursor, 2), window.limit + 1)) as Row[]
+        ...decodeCursor(scope, window.cursor, ['number', 'number']), window.limit + 1)) as Row[]
     const more = rows.length > window.limit
     const shown = more ? rows.slice(0, window.limit) : rows
     const last = shown[shown.length - 1]
@@ -70,7 +71,7 @@ export class NewDomainQueries {
       }))
     }
     if (more && last !== undefined) {
-      page.nextCursor = encodeCursor('new-domains', [last.first_seen, last.domain_id])
+      page.nextCursor = encodeCursor(scope, [last.first_seen, last.domain_id])
     }
 
     return page

@@ -1,19 +1,18 @@
 /**
  * Read-only lookups over the observations. Each one walks an index in its own stable order and
- * pages by keyset (see cursor.ts). Statements are prepared once per distinct SQL shape.
+ * pages by keyset (see cursor.ts). Each has a fixed set of statement shapes (see record-rows.ts).
  */
 import type { Database, Statement } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
-import { nameFromKey, nameKey, suffixRange } from './name-key.js'
+import { nameKey, suffixRange } from './name-key.js'
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js'
-import { decodeRdata, rrtypeOfCode, type StoredRdata } from './rdata-codec.js'
+import type { StoredRdata } from './rdata-codec.js'
+import {
+  FILTERS, SELECT_COLUMNS, TARGET_JOIN, filterParams, toRecord,
+  type ObservationRecord, type Row, type TimeFences
+} from './record-rows.js'
 
-export interface TimeFences {
-  firstSeenAfter?: number
-  firstSeenBefore?: number
-  lastSeenAfter?: number
-  lastSeenBefore?: number
-}
+export type { ObservationRecord, TimeFences }
 
 export interface LookupOptions {
   rrtypes?: RRType[]
@@ -22,83 +21,17 @@ export interface LookupOptions {
   fences?: TimeFences
 }
 
-export interface ObservationRecord {
-  rrname: string
-  rrtype: RRType
-  rdata: string
-  first_seen: number
-  last_seen: number
-  count: number
-}
-
 export interface Page<T> {
   records: T[]
   /** Present when there are more records after this page. */
   nextCursor?: string
 }
 
-interface Row {
-  rrname_key: string
-  rrname_id: number
-  rrtype: number
-  rdata: number | string | Buffer
-  first_seen: number
-  last_seen: number
-  count: number
-  target_key: string | null
-}
+/** The query a cursor belongs to: the lookup and everything that filters it. */
+function scopeOf (kind: string, bounds: unknown[], filters: unknown[]): string {
+  const text = (value: unknown) => Buffer.isBuffer(value) ? value.toString('hex') : String(value)
 
-const TARGET_JOIN = `
-  LEFT JOIN names t ON t.id = (CASE o.rrtype
-    WHEN ${RRTYPE_CODES.MX} THEN o.rdata / 65537
-    WHEN ${RRTYPE_CODES.NS} THEN o.rdata
-    WHEN ${RRTYPE_CODES.CNAME} THEN o.rdata
-  END)`
-
-const SELECT_COLUMNS = `
-  SELECT
-    n.name AS rrname_key,
-    o.rrname_id,
-    o.rrtype,
-    o.rdata,
-    o.first_seen,
-    o.last_seen,
-    o.count,
-    t.name AS target_key`
-
-function fenceConditions (fences: TimeFences | undefined, params: unknown[]): string[] {
-  const conditions: string[] = []
-  const add = (sql: string, value: number | undefined): void => {
-    if (value === undefined) return
-    conditions.push(sql)
-    params.push(value)
-  }
-  add('o.first_seen > ?', fences?.firstSeenAfter)
-  add('o.first_seen < ?', fences?.firstSeenBefore)
-  add('o.last_seen > ?', fences?.lastSeenAfter)
-  add('o.last_seen < ?', fences?.lastSeenBefore)
-
-  return conditions
-}
-
-function rrtypeCondition (rrtypes: RRType[] | undefined, params: unknown[]): string[] {
-  if (rrtypes === undefined || rrtypes.length === 0) return []
-  params.push(...rrtypes.map((type) => RRTYPE_CODES[type]))
-
-  return [`o.rrtype IN (${rrtypes.map(() => '?').join(', ')})`]
-}
-
-function toRecord (row: Row): ObservationRecord {
-  const target = row.target_key === null ? undefined : nameFromKey(row.target_key)
-
-  return {
-    rrname: nameFromKey(row.rrname_key),
-    rrtype: rrtypeOfCode(row.rrtype) ?? 'A',
-    rdata: decodeRdata(row.rrtype, row.rdata, target),
-    first_seen: row.first_seen,
-    last_seen: row.last_seen,
-    count: row.count
-  }
+  return [kind, ...bounds, ...filters].map(text).join('\u0000')
 }
 
 export class ObservationQueries {
@@ -119,46 +52,36 @@ export class ObservationQueries {
     return statement.all(...params) as Row[]
   }
 
-  #page (kind: string, rows: Row[], limit: number,
+  #page (scope: string, rows: Row[], limit: number,
     keyOf: (row: Row) => CursorValue[]): Page<ObservationRecord> {
     const more = rows.length > limit
     const shown = more ? rows.slice(0, limit) : rows
     const last = shown[shown.length - 1]
     const page: Page<ObservationRecord> = { records: shown.map(toRecord) }
-    if (more && last !== undefined) page.nextCursor = encodeCursor(kind, keyOf(last))
+    if (more && last !== undefined) page.nextCursor = encodeCursor(scope, keyOf(last))
 
     return page
   }
 
   /** Everything observed for one name, or for the names under a suffix, ordered by name. */
   byName (name: string, options: LookupOptions & { subdomains?: 'include' | 'only' }) {
-    const key = nameKey(name)
-    const params: unknown[] = []
-    const where: string[] = []
-    if (options.subdomains === undefined) {
-      where.push('n.name = ?')
-      params.push(key)
-    } else {
-      const [low, high] = suffixRange(name)
-      where.push(options.subdomains === 'include' ? 'n.name >= ?' : 'n.name > ?', 'n.name < ?')
-      params.push(low, high)
-    }
-    where.push(...rrtypeCondition(options.rrtypes, params))
-    where.push(...fenceConditions(options.fences, params))
-    if (options.cursor !== undefined) {
-      where.push('(n.name, o.rrtype, o.rdata) > (?, ?, ?)')
-      params.push(...decodeCursor('name', options.cursor, 3))
-    }
-    params.push(options.limit + 1)
+    const [low, high] = nameRange(name, options.subdomains)
+    const filters = filterParams(options.rrtypes, options.fences)
+    const scope = scopeOf('name', [low, high], filters)
+    const after = options.cursor === undefined
+      ? []
+      : decodeCursor(scope, options.cursor, ['string', 'number', 'rdata'])
     const rows = this.#all(`${SELECT_COLUMNS}
       FROM names n
       JOIN observations o ON o.rrname_id = n.id
       ${TARGET_JOIN}
-      WHERE ${where.join(' AND ')}
+      WHERE n.name >= ? AND n.name < ?
+        AND ${FILTERS}
+        ${after.length === 0 ? '' : 'AND (n.name, o.rrtype, o.rdata) > (?, ?, ?)'}
       ORDER BY n.name, o.rrtype, o.rdata
-      LIMIT ?`, params)
+      LIMIT ?`, [low, high, ...filters, ...after, options.limit + 1])
 
-    return this.#page('name', rows, options.limit, (r) => [r.rrname_key, r.rrtype, r.rdata])
+    return this.#page(scope, rows, options.limit, (r) => [r.rrname_key, r.rrtype, r.rdata])
   }
 
   /**
@@ -166,22 +89,34 @@ export class ObservationQueries {
    * and AAAA, one name id for NS and CNAME, an id's range for MX (rdata-codec.ts).
    */
   byRdata (rrtype: RRType, low: StoredRdata, high: StoredRdata, options: LookupOptions) {
-    const params: unknown[] = [RRTYPE_CODES[rrtype], low, high]
-    const where = ['o.rrtype = ?', 'o.rdata BETWEEN ? AND ?']
-    where.push(...fenceConditions(options.fences, params))
-    if (options.cursor !== undefined) {
-      where.push('(o.rdata, o.rrname_id) > (?, ?)')
-      params.push(...decodeCursor(`rdata-${rrtype}`, options.cursor, 2))
-    }
-    params.push(options.limit + 1)
+    const filters = filterParams(undefined, options.fences)
+    const scope = scopeOf(`rdata-${rrtype}`, [low, high], filters)
+    const after = options.cursor === undefined
+      ? []
+      : decodeCursor(scope, options.cursor, ['rdata', 'number'])
     const rows = this.#all(`${SELECT_COLUMNS}
       FROM observations o INDEXED BY observations_by_rdata
       JOIN names n ON n.id = o.rrname_id
       ${TARGET_JOIN}
-      WHERE ${where.join(' AND ')}
+      WHERE o.rrtype = ? AND o.rdata BETWEEN ? AND ?
+        AND ${FILTERS}
+        ${after.length === 0 ? '' : 'AND (o.rdata, o.rrname_id) > (?, ?)'}
       ORDER BY o.rdata, o.rrname_id
-      LIMIT ?`, params)
+      LIMIT ?`, [RRTYPE_CODES[rrtype], low, high, ...filters, ...after, options.limit + 1])
 
-    return this.#page(`rdata-${rrtype}`, rows, options.limit, (r) => [r.rdata, r.rrname_id])
+    return this.#page(scope, rows, options.limit, (r) => [r.rdata, r.rrname_id])
   }
+}
+
+/**
+ * The key range of a name lookup. Keys are ASCII, so key + NUL is the first key after it:
+ * the name alone is [key, key + NUL), its subtree [key, subtree end), what lies under it
+ * (key + NUL, subtree end).
+ */
+function nameRange (name: string, subdomains: 'include' | 'only' | undefined): [string, string] {
+  const key = nameKey(name)
+  if (subdomains === undefined) return [key, `${key}\u0000`]
+  const [, high] = suffixRange(name)
+
+  return [subdomains === 'include' ? key : `${key}\u0000`, high]
 }

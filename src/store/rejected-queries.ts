@@ -48,9 +48,12 @@ export class RejectedQueries {
   }
 
   list (filter: { topic?: string, code?: string, limit: number, cursor?: string }) {
-    const afterId = filter.cursor === undefined ? 0 : decodeCursor('rejected', filter.cursor, 1)[0]
     const topic = filter.topic ?? null
     const code = filter.code ?? null
+    const scope = `rejected\u0000${topic}\u0000${code}`
+    const afterId = filter.cursor === undefined
+      ? 0
+      : decodeCursor(scope, filter.cursor, ['number'])[0]
     const rows = this.#selectPage.all(afterId, topic, topic, code, code, filter.limit + 1) as Row[]
     const more = rows.length > filter.limit
     const shown = more ? rows.slice(0, filter.limit) : rows
@@ -62,7 +65,7 @@ export class RejectedQueries {
       }))
     }
     const last = shown[shown.length - 1]
-    if (more && last !== undefined) page.nextCursor = encodeCursor('rejected', [last.id])
+    if (more && last !== undefined) page.nextCursor = encodeCursor(scope, [last.id])
 
     return page
   }

@@ -22,7 +22,12 @@ const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
 
 function openDatabase (path: string, options: StoreOptions): Database.Database {
   const readonly = options.readonly === true
-  const db = new Database(path, { readonly, fileMustExist: readonly })
+  let db: Database.Database
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly })
+  } catch (err) {
+    throw cannotOpenError(path, err as Error)
+  }
   if (!readonly) {
     db.pragma('journal_mode = WAL')
     // With offsets committed in the same transaction as rows, a power cut losing the last
@@ -40,6 +45,11 @@ function corruptError (path: string, err: Error): DnsledgerError {
   return new DnsledgerError('STORE_CORRUPT', `${path} is not a usable dnsledger database ` +
     `(${err.message}). It was left untouched: restore it from a backup, or move it aside and ` +
     'start again to rebuild from the feed', { path })
+}
+
+function cannotOpenError (path: string, err: Error): DnsledgerError {
+  return new DnsledgerError('STORE_CANNOT_OPEN', `cannot open ${path} (${err.message}): check ` +
+    'DNSLEDGER_DB, that its folder exists and that this user may write there', { path })
 }
 
 export class Store {

@@ -1,4 +1,5 @@
 import t from 'tap'
+import http from 'node:http'
 import { batchOf, obs } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
 import type { Store } from '../../src/store/store.js'
@@ -105,7 +106,11 @@ t.test('bad requests get a 400 problem that says what to send', async (t) => {
     ['/v1/domains/example.com?colour=blue', 'INVALID_REQUEST', /unknown parameter "colour"/],
     ['/v1/ips/192.0.2.1?type=A', 'INVALID_REQUEST', /unknown parameter "type"/],
     ['/v1/domains/example.com?time_first_after=yesterday', 'INVALID_TIME', /ISO 8601/],
-    ['/v1/new-domains?since=2016-07-10&until=2016-07-01', 'INVALID_TIME', /before/]
+    ['/v1/new-domains?since=2016-07-10&until=2016-07-01', 'INVALID_TIME', /before/],
+    ['/v1/domains/example.com?time_last_after=2023-02-30', 'INVALID_TIME', /2023-02-30/],
+    ['/v1/domains/example.com?time_first_after=2030-01-01&time_first_before=2000-01-01',
+      'INVALID_TIME', /not before time_first_before/],
+    ['/v1/domains/%zz', 'INVALID_REQUEST', /percent-encoding/]
   ]
   for (const [url, code, detail] of cases) {
     const res = await app.inject(url)
@@ -124,4 +129,52 @@ t.test('health and readiness', async (t) => {
   const ready = await app.inject('/ready')
   t.equal(ready.statusCode, 200)
   t.equal(ready.json().status, 'ready')
+})
+
+t.test('a cursor answers only the query that made it', async (t) => {
+  const app = await testApp(t, fill)
+  const first = (await app.inject('/v1/domains/*.example.com?limit=1')).json()
+  const forged = Buffer.from(JSON.stringify(['x', 1, 2, 3])).toString('base64url')
+  for (const url of [
+    `/v1/domains/*.example.org?limit=1&cursor=${first.next_cursor}`,
+    `/v1/domains/*.example.com?limit=1&type=A&cursor=${first.next_cursor}`,
+    `/v1/ips/192.0.2.0/24?cursor=${first.next_cursor}`,
+    `/v1/domains/*.example.com?cursor=${forged}`
+  ]) {
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 400, url)
+    t.equal(res.json().code, 'INVALID_CURSOR', url)
+  }
+})
+
+t.test('names up to 253 octets can be looked up', async (t) => {
+  const label = 'a'.repeat(63)
+  const long = `${label}.${label}.${label}.${'b'.repeat(61)}.`
+  const app = await testApp(t, (store) => store.write(batchOf([obs(long, 'A', '192.0.2.9', 1)])))
+  const res = await app.inject(`/v1/domains/${long}`)
+  t.equal(res.statusCode, 200)
+  t.equal(res.json().records[0]?.rrname, long)
+  t.equal((await app.inject(`/v1/domains/x${long}`)).json().code, 'INVALID_NAME')
+})
+
+t.test('the next-page link of the root zone keeps the root in its path', async (t) => {
+  const app = await testApp(t, (store) => store.write(batchOf([
+    obs('.', 'NS', 'a.root-servers.net.', 1), obs('.', 'NS', 'b.root-servers.net.', 1)
+  ])))
+  // Over a real socket: inject() parses the URL and would fold %2E away before the app sees it.
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as { port: number }
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: '/v1/domains/%2E?limit=1' }, resolve).on('error', reject)
+  })
+  res.resume()
+  t.equal(res.statusCode, 200)
+  t.match(res.headers.link, /^<\/v1\/domains\/%2E\?limit=1&cursor=[\w-]+>; rel="next"$/)
+})
+
+t.test('repeating a type changes nothing', async (t) => {
+  const app = await testApp(t, fill)
+  const once = (await app.inject('/v1/domains/www.example.com?type=A')).json().records
+  const many = (await app.inject(`/v1/domains/www.example.com?type=${'A,'.repeat(200)}A`)).json()
+  t.same(many.records, once)
 })

@@ -4,6 +4,7 @@
 //   const kafka = await startBroker({ t })
 //   await kafka.produceLines('spamhaus_pdns_ipv4', [line1, line2])
 //   new Kafka({ brokers: kafka.brokers, sasl: kafka.sasl })
+//   await kafka.pause(); ...; await kafka.resume()   // an outage of the same broker
 //
 // Every broker is stopped by t.teardown (when `t` is given), by stop(), when the process
 // exits or is signalled, and by broker.sh's watchdog if this process dies without cleanup.
@@ -63,7 +64,7 @@ export interface TestBroker {
   partitions: number
   /** The broker's state dir (config, data, logs/server.log); removed by stop(). */
   dir: string
-  /** The broker JVM's pid. */
+  /** The broker JVM's pid (a new one after resume()). */
   pid: number
   /** Who writes produceLines/produceFile unless a call says otherwise. */
   producer: Producer
@@ -71,6 +72,10 @@ export interface TestBroker {
   produceLines(topic: string, lines: readonly string[], o?: ProduceOptions): Promise<void>
   /** Writes one message per non-empty line of the file, without key. */
   produceFile(topic: string, path: string, o?: ProduceOptions): Promise<void>
+  /** Stops the broker JVM as in an outage, keeping its data, users, offsets and ports. */
+  pause(): Promise<void>
+  /** Starts the paused broker again on the same address; resolves once it accepts clients. */
+  resume(): Promise<void>
   /** Stops the broker and deletes `dir`; safe to call more than once. */
   stop(): Promise<void>
 }
@@ -221,7 +226,7 @@ export async function startBroker(arg: BrokerOptions | TeardownHost = {}): Promi
     }
   }
 
-  return {
+  const broker: TestBroker = {
     brokers: [bootstrap],
     username,
     password,
@@ -234,8 +239,16 @@ export async function startBroker(arg: BrokerOptions | TeardownHost = {}): Promi
     producer,
     produceLines,
     produceFile,
+    pause: async () => {
+      await runScript(['pause', '--dir', dir], env, false)
+    },
+    resume: async () => {
+      await runScript(['resume', '--dir', dir], env, true)
+      broker.pid = Number(readFileSync(join(dir, 'broker.pid'), 'utf8'))
+    },
     stop,
   }
+  return broker
 }
 
 function hasKcat(): boolean {

@@ -14,6 +14,8 @@ export interface ServiceProcess {
   output: () => string
   get: (path: string) => Promise<{ status: number, body: any }>
   stop: (signal?: NodeJS.Signals) => Promise<number | null>
+  /** Resolves with the exit code once the service exits by itself (null if by a signal). */
+  exited: () => Promise<number | null>
 }
 
 export async function freePort (): Promise<number> {
@@ -46,10 +48,27 @@ export function httpGet (port: number, path: string): Promise<{ status: number, 
   })
 }
 
-export async function startService (t: Test, env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * The test's environment without tap's: its NODE_OPTIONS loads tap's TypeScript and process
+ * tracking hooks into every child, which makes the built service start several times slower.
+ */
+export function serviceEnv (env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) =>
+    name !== 'NODE_OPTIONS' && !name.startsWith('TAP') && !name.startsWith('_TAPJS'))
+
+  return { ...Object.fromEntries(inherited), LOG_LEVEL: 'info', ...env }
+}
+
+export interface StartOptions {
+  /** Resolve once /health answers (default); false resolves at once, e.g. to kill it early. */
+  waitForHealth?: boolean
+}
+
+export async function startService (t: Test, env: Record<string, string>,
+  options: StartOptions = {}): Promise<ServiceProcess> {
   const port = await freePort()
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: serviceEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
@@ -62,7 +81,9 @@ export async function startService (t: Test, env: Record<string, string>): Promi
   }
   t.teardown(() => stop('SIGKILL'))
 
-  const service = { port, child, output: () => output, get: (p: string) => httpGet(port, p), stop }
+  const service = { port, child, output: () => output, get: (p: string) => httpGet(port, p), stop,
+    exited: () => exited }
+  if (options.waitForHealth === false) return service
   await waitFor(async () => (await service.get('/health').catch(() => undefined))?.status === 200,
     () => `service did not answer /health:\n${output}`, () => child.exitCode !== null)
 

@@ -64,3 +64,20 @@ t.test('a message on a topic that is not a feed topic is set aside, not dropped'
   t.equal(result.rejects, 1)
   t.equal(store.rejected.list({ limit: 10 }).records[0]?.code, 'unknown_topic')
 })
+
+t.test('CRLF line ends are line ends: nothing is rejected for them', async (t) => {
+  const store = tempStore(t)
+  const crlf = Readable.from([Buffer.from(`${GOOD.spamhaus_pdns_ns}\r\n${GOOD.spamhaus_pdns_ns}\r\n`)])
+  const result = await ingestStream(store, 'spamhaus_pdns_ns', crlf)
+  t.same(result, { messages: 2, observations: 2, rejects: 0 })
+})
+
+t.test('a huge line with no line break is kept only up to its head and rejected as too large',
+  async (t) => {
+    const store = tempStore(t)
+    const chunks = Array.from({ length: 80 }, () => Buffer.alloc(65_536, 0x61))
+    const result = await ingestStream(store, 'spamhaus_pdns_ns',
+      Readable.from([...chunks, Buffer.from(`\n${GOOD.spamhaus_pdns_ns}\n`)]))
+    t.same(result, { messages: 2, observations: 1, rejects: 1 })
+    t.equal(store.rejected.list({ limit: 10 }).records[0]?.code, 'too_large')
+  })

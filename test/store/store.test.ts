@@ -140,3 +140,9 @@ t.test('a file that is not a database is reported and left untouched', async (t)
   writeFileSync(path, 'this is not sqlite, but somebody\'s notes'.repeat(100))
   t.throws(() => Store.open(path), { code: 'STORE_CORRUPT' })
 })
+
+t.test('a database that cannot be opened is named, with what to check', async (t) => {
+  const path = join(tempDir(t), 'no-such-folder', 'x.db')
+  t.throws(() => Store.open(path), { code: 'STORE_CANNOT_OPEN', message: /no-such-folder.*DNSLEDGER_DB/ })
+  t.throws(() => Store.open(path, { readonly: true }), { code: 'STORE_CANNOT_OPEN' })
+})

@@ -42,7 +42,8 @@ export async function healthRoutes (app: FastifyInstance, options: { probe: Read
 
   app.get('/ready', {
     schema: {
-      summary: 'Readiness: the store is open and the consumer is connected (or not configured)',
+      summary: 'Readiness: one check per concern (store, consumer, store writes, Kafka ' +
+        'offsets), each with a detail; 503 when any fails',
       tags: ['operations'],
       response: { 200: checksSchema, 503: checksSchema }
     }

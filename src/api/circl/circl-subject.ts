@@ -1,0 +1,24 @@
+/**
+ * What a CIRCL query names: an address (or a network written `address,prefix`), answered by
+ * the records pointing at it, or a domain name, answered by the records it owns; as CIRCL's
+ * and the D4 project's passive DNS servers do.
+ */
+import { parseIp } from '../../feeds/ip-address.js'
+import { parseIpRange, parseName, type IpRange } from '../request-params.js'
+
+export type CirclSubject =
+  | { kind: 'name', name: string }
+  | { kind: 'ip', range: IpRange }
+
+export function parseCirclSubject (raw: string): CirclSubject {
+  if (parseIp(raw).ok || raw.includes(',')) return { kind: 'ip', range: parseIpRange(raw) }
+
+  return { kind: 'name', name: parseName(raw) }
+}
+
+/** A stable text of the query, to bind a cursor to the query that it pages. */
+export function subjectScope (subject: CirclSubject, filter: string): string {
+  const text = subject.kind === 'name' ? subject.name : subject.range.text
+
+  return `${subject.kind}\u0000${text}\u0000${filter}`
+}

@@ -1,0 +1,54 @@
+/**
+ * Errors of the DNSDB-compatible API leave as DNSDB's do: the HTTP status of DNSDB's table
+ * (DNSDB API v2, "HTTP response codes": 400 bad request, 403 bad key, 404 unknown path, 416
+ * offset) and a one-line plain-text body, which dnsdbq prints as the query status. The codes
+ * and messages come from the one catalogue, errors.ts.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import { DnsledgerError, isDnsledgerError } from '../../errors.js'
+
+function send (reply: FastifyReply, statusCode: number, message: string) {
+  const line = message.replace(/[\r\n]+/g, ' ')
+
+  return reply.code(statusCode).type('text/plain; charset=utf-8').send(`Error: ${line}\n`)
+}
+
+type Issue = NonNullable<FastifyError['validation']>[number]
+
+function issueText (issue: Issue): string {
+  const extra = (issue.params as { additionalProperty?: string }).additionalProperty
+  if (issue.keyword === 'additionalProperties' && extra !== undefined) {
+    return `unknown parameter "${extra}": remove it or check its spelling`
+  }
+
+  return `${issue.instancePath.slice(1)} ${issue.message ?? 'is invalid'}`.trim()
+}
+
+function asKnown (err: FastifyError): DnsledgerError | undefined {
+  if (isDnsledgerError(err)) return err
+  if (err.validation !== undefined) {
+    const issues = err.validation.map(issueText).join('; ')
+    return new DnsledgerError('INVALID_REQUEST', `${err.validationContext ?? 'request'}: ${issues}`)
+  }
+  const status = err.statusCode ?? 500
+  if (status < 400 || status >= 500) return undefined
+
+  return new DnsledgerError('INVALID_REQUEST', err.message)
+}
+
+export function installDnsdbErrorReply (app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const known = asKnown(err)
+    if (known === undefined || known.statusCode >= 500) {
+      request.log.error({ err }, 'DNSDB request failed')
+    }
+
+    if (known !== undefined) return send(reply, known.statusCode, known.message)
+    return send(reply, 500, 'the server failed to answer; it is logged')
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
+      '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
+  })
+}

@@ -1,0 +1,167 @@
+/**
+ * The DNSDB API v2 subset that dnsdbq and other DNSDB clients use, under /dnsdb/v2: lookup
+ * and summarize by owner name, by name in rdata and by address, plus ping and rate_limit.
+ * Registered with the prefix /dnsdb/v2, so its own error replies (plain text, DNSDB's
+ * statuses) apply to these paths only.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
+import type { Store } from '../../store/store.js'
+import { WildcardQueries } from '../../store/wildcard-queries.js'
+import type { ApiKeySet } from '../api-key-set.js'
+import { requireApiKey } from '../dnsdb/api-key-hook.js'
+import { parseAddressSpan } from '../dnsdb/address-span.js'
+import { dnsdbAnswer } from '../dnsdb/dnsdb-answer.js'
+import {
+  ANSWER_DESCRIPTION, AUTH_NOTES, DNSDB_TAG, NAME_FORMS, RRSET_NOTES
+} from '../dnsdb/dnsdb-docs.js'
+import { installDnsdbErrorReply } from '../dnsdb/dnsdb-error-reply.js'
+import {
+  OFFSET_MAX, parseDnsdbParams, type DnsdbQuery, type DnsdbVerb
+} from '../dnsdb/dnsdb-params.js'
+import type { DnsdbTarget } from '../dnsdb/dnsdb-target.js'
+import { parseNamePattern } from '../dnsdb/name-pattern.js'
+import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
+import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
+import { parseName } from '../request-params.js'
+
+export interface DnsdbRouteOptions {
+  store: Store
+  keys: ApiKeySet
+  maxLimit: number
+}
+
+type PathParams = Record<string, string>
+
+type Hook = ReturnType<typeof requireApiKey>
+
+const VERBS: DnsdbVerb[] = ['lookup', 'summarize']
+
+const PARAM_TEXT: Record<string, string> = {
+  owner: `The owner name. ${NAME_FORMS}`,
+  name: `The name in rdata (NS, CNAME and MX targets). ${NAME_FORMS}`,
+  rrtype: 'A record type, or ANY; a type dnsledger does not store gives no results',
+  bailiwick: 'Only owners at or under this name (dnsledger has no bailiwick of its own)',
+  ip: 'An address, `address,prefix`, or `first-last` (IPv4 or IPv6)'
+}
+
+/** DNSDB's own errors are one line of text (DNSDB API v2, "HTTP response codes"). */
+const ERROR_REPLY = {
+  description: 'Error: and what was wrong, on one line',
+  content: { 'text/plain': { schema: { type: 'string' } } }
+}
+
+const TARGETS: Array<[string, (params: PathParams) => DnsdbTarget]> = [
+  ['rrset/name/:owner', (p) => rrset(p)],
+  ['rrset/name/:owner/:rrtype', (p) => rrset(p)],
+  ['rrset/name/:owner/:rrtype/:bailiwick', (p) => rrset(p)],
+  ['rdata/name/:name', (p) => rdataName(p)],
+  ['rdata/name/:name/:rrtype', (p) => rdataName(p)],
+  ['rdata/ip/:ip', (p) => ({ kind: 'rdata-ip', range: parseAddressSpan(p.ip ?? '') })]
+]
+
+function rrset (p: PathParams): DnsdbTarget {
+  const owner = parseNamePattern(p.owner ?? '')
+  const bailiwick = p.bailiwick === undefined ? undefined : parseName(p.bailiwick)
+
+  return { kind: 'rrset', owner, rrtypes: parseRrtypeChoice(p.rrtype), bailiwick }
+}
+
+function rdataName (p: PathParams): DnsdbTarget {
+  const name = parseNamePattern(p.name ?? '')
+
+  return { kind: 'rdata-name', name, rrtypes: parseRrtypeChoice(p.rrtype) }
+}
+
+/** dnsdbq reads whole lines only: a JSON answer without its newline is never shown. */
+function jsonLine (reply: FastifyReply, value: object) {
+  return reply.type('application/json').send(`${JSON.stringify(value)}\n`)
+}
+
+function pathParams (path: string) {
+  const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string)
+  const properties = Object.fromEntries(names.map((name) => [name,
+    { type: 'string', description: PARAM_TEXT[name] ?? name }]))
+
+  return { type: 'object', required: names, properties }
+}
+
+function answerSchema (verb: DnsdbVerb, path: string) {
+  return {
+    summary: `DNSDB ${verb} ${path.replaceAll(/:(\w+)/g, '{$1}')}`,
+    description: `${ANSWER_DESCRIPTION} ${path.startsWith('rrset') ? RRSET_NOTES : ''} ` +
+      AUTH_NOTES,
+    tags: [DNSDB_TAG],
+    params: pathParams(path),
+    querystring: { $ref: 'DnsdbQuery#' },
+    response: {
+      200: {
+        description: 'SAF answer',
+        content: { [SAF_CONTENT_TYPE]: { schema: { type: 'string' } } }
+      },
+      '4xx': ERROR_REPLY
+    }
+  }
+}
+
+const rateSchema = {
+  summary: 'DNSDB rate_limit: this server sets no quota',
+  description: `results_max is API_MAX_LIMIT; offset_max the deepest offset. ${AUTH_NOTES}`,
+  tags: [DNSDB_TAG],
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        rate: {
+          type: 'object',
+          properties: {
+            reset: { type: 'string' },
+            limit: { type: 'string' },
+            remaining: { type: 'string' },
+            results_max: { type: 'integer' },
+            offset_max: { type: 'integer' }
+          }
+        }
+      }
+    },
+    '4xx': ERROR_REPLY
+  }
+}
+
+function answerHandler (queries: WildcardQueries, maxLimit: number, verb: DnsdbVerb,
+  toTarget: (params: PathParams) => DnsdbTarget) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const now = Math.floor(Date.now() / 1000)
+    const params = parseDnsdbParams(request.query as DnsdbQuery, verb, maxLimit, now)
+    const target = toTarget(request.params as PathParams)
+
+    return reply.type(SAF_CONTENT_TYPE).send(dnsdbAnswer(queries, verb, target, params))
+  }
+}
+
+/** ping needs no key, so that a client can tell "up" from "my key is wrong". */
+function metaRoutes (app: FastifyInstance, options: DnsdbRouteOptions, onRequest: Hook) {
+  app.get('/ping', {
+    schema: { summary: 'DNSDB ping: the API answers', tags: [DNSDB_TAG] }
+  }, async (_request, reply) => jsonLine(reply, { ping: 'ok' }))
+
+  app.get('/rate_limit', { onRequest, schema: rateSchema }, async (_request, reply) => {
+    return jsonLine(reply, { rate: { reset: 'n/a', limit: 'unlimited', remaining: 'n/a',
+      results_max: options.maxLimit, offset_max: OFFSET_MAX } })
+  })
+}
+
+export async function dnsdbRoutes (app: FastifyInstance, options: DnsdbRouteOptions) {
+  const queries = new WildcardQueries(options.store.db)
+  const onRequest = requireApiKey(options.keys)
+  installDnsdbErrorReply(app)
+  app.addSchema(dnsdbQuerySchema)
+  metaRoutes(app, options, onRequest)
+
+  for (const verb of VERBS) {
+    for (const [path, toTarget] of TARGETS) {
+      const handler = answerHandler(queries, options.maxLimit, verb, toTarget)
+      app.get(`/${verb}/${path}`, { onRequest, schema: answerSchema(verb, path) }, handler)
+    }
+  }
+}
