@@ -2,11 +2,12 @@
  * Read-only lookups over the observations. Each one walks an index in its own stable order and
  * pages by keyset (see cursor.ts). Each has a fixed set of statement shapes (see record-rows.ts).
  */
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import { nameKey, suffixRange } from './name-key.js'
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js'
 import type { StoredRdata } from './rdata-codec.js'
+import { StatementCache } from './statement-cache.js'
 import {
   FILTERS, SELECT_COLUMNS, TARGET_JOIN, filterParams, toRecord,
   type ObservationRecord, type Row, type TimeFences
@@ -35,21 +36,14 @@ function scopeOf (kind: string, bounds: unknown[], filters: unknown[]): string {
 }
 
 export class ObservationQueries {
-  readonly #db: Database
-  readonly #statements = new Map<string, Statement>()
+  readonly #statements: StatementCache
 
   constructor (db: Database) {
-    this.#db = db
+    this.#statements = new StatementCache(db)
   }
 
   #all (sql: string, params: unknown[]): Row[] {
-    let statement = this.#statements.get(sql)
-    if (statement === undefined) {
-      statement = this.#db.prepare(sql)
-      this.#statements.set(sql, statement)
-    }
-
-    return statement.all(...params) as Row[]
+    return this.#statements.all<Row>(sql, params)
   }
 
   #page (scope: string, rows: Row[], limit: number,

@@ -5,10 +5,11 @@
  * (right-hand wildcard `www.example.*`: one range of name_forward, which the name dictionary
  * fills as it adds names).
  */
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import { nameKey, suffixRange } from './name-key.js'
 import { MX_SPAN } from './rdata-codec.js'
+import { StatementCache } from './statement-cache.js'
 import {
   FILTERS, SELECT_COLUMNS, TARGET_JOIN, filterParams, toRecord,
   type ObservationRecord, type Row, type TimeFences
@@ -74,21 +75,14 @@ function where (conditions: string[]): string {
 }
 
 export class WildcardQueries {
-  readonly #db: Database
-  readonly #statements = new Map<string, Statement>()
+  readonly #statements: StatementCache
 
   constructor (db: Database) {
-    this.#db = db
+    this.#statements = new StatementCache(db)
   }
 
   #all (sql: string, params: unknown[]): ObservationRecord[] {
-    let statement = this.#statements.get(sql)
-    if (statement === undefined) {
-      statement = this.#db.prepare(sql)
-      this.#statements.set(sql, statement)
-    }
-
-    return (statement.all(...params) as Row[]).map(toRecord)
+    return this.#statements.all<Row>(sql, params).map(toRecord)
   }
 
   /** Records owned by the matching names, in name, type and rdata order. */
