@@ -138,3 +138,16 @@ t.test('with keys configured: Basic, bare or Bearer token, X-API-Key; else 401',
     t.equal(res.json().code, 'UNAUTHORIZED')
   }
 })
+
+t.test('an address-shaped or wildcard subject is parsed as such or refused, never a silent miss',
+  async (t) => {
+    const { app } = await circlApp(t)
+    for (const subject of ['256.1.1.1', '01.2.3.4', '1.2.3.4-1.2.3.9', '*.example.com', '*']) {
+      const res = await app.inject(`/pdns/query/${subject}`)
+      t.equal(res.statusCode, 400, subject)
+    }
+    const slash = await app.inject('/pdns/query/192.0.2.0%2F24')
+    const comma = await app.inject('/pdns/query/192.0.2.0,24')
+    t.equal(slash.statusCode, 200)
+    t.equal(slash.body, comma.body, 'address/prefix is the same network as address,prefix')
+  })
