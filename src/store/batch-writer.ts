@@ -77,7 +77,6 @@ function aggregate (observations: Observation[]): Map<string, Aggregate> {
 }
 
 export class BatchWriter {
-  readonly #db: Database
   readonly #names: NameDictionary
   readonly #upsertObservation: Statement
   readonly #upsertNewDomain: Statement
@@ -87,7 +86,6 @@ export class BatchWriter {
   readonly #write: (batch: IngestBatch, nowSeconds: number) => BatchResult
 
   constructor (db: Database, names: NameDictionary) {
-    this.#db = db
     this.#names = names
     this.#upsertObservation = db.prepare(`
       INSERT INTO observations (rrname_id, rrtype, rdata, first_seen, last_seen, count)
@@ -182,9 +180,5 @@ export class BatchWriter {
       nowSeconds,
       rejected.payload.length <= REJECT_PAYLOAD_KEPT_BYTES ? rejected.payload : null
     )
-  }
-
-  get database (): Database {
-    return this.#db
   }
 }
