@@ -1,4 +1,6 @@
 /** Query string of the record lookups. Unknown parameters are refused, not ignored. */
+import { outputProperties } from './output-query.js'
+
 const timeFence = {
   type: 'string',
   description: 'Epoch seconds, negative seconds relative to now, or an ISO 8601 date/time',
@@ -9,14 +11,16 @@ export const pagingProperties = {
   limit: {
     type: 'integer',
     minimum: 1,
-    description: 'Records per page; default API_DEFAULT_LIMIT (100), at most API_MAX_LIMIT ' +
-      '(10000)'
+    description: 'JSON: records per page; default API_DEFAULT_LIMIT (100), at most ' +
+      'API_MAX_LIMIT (10000). NDJSON and CSV: records in the stream; default and at most ' +
+      'API_STREAM_MAX_LIMIT (1000000)'
   },
   cursor: {
     type: 'string',
     maxLength: 2048,
-    description: 'The next_cursor of the previous page, unchanged'
-  }
+    description: 'The next_cursor of the previous page (or stream), unchanged'
+  },
+  ...outputProperties
 } as const
 
 function fence (what: string) {

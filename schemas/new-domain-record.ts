@@ -12,7 +12,14 @@ export const newDomainRecordSchema = {
     first_seen_iso: { type: 'string', format: 'date-time' },
     nameserver: { type: 'string', description: 'The nameserver given with the first report' },
     count: { type: 'integer', description: 'How many times the feed reported it as new' }
-  }
+  },
+  examples: [{
+    domain: 'fresh-example.com.',
+    first_seen: 1467763200,
+    first_seen_iso: '2016-07-06T00:00:00Z',
+    nameserver: 'ns1.example-dns.net.',
+    count: 1
+  }]
 } as const
 
 export const newDomainQuerySchema = {

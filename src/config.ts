@@ -34,6 +34,8 @@ export interface Config {
   shutdownTimeoutMs: number
   apiDefaultLimit: number
   apiMaxLimit: number
+  /** The most records an NDJSON or CSV stream holds, and its default. */
+  apiStreamMaxLimit: number
   /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
   apiKeys: string[]
   kafka?: KafkaConfig
@@ -200,6 +202,8 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     apiDefaultLimit: readInteger(env, 'API_DEFAULT_LIMIT', 100, 1, apiMaxLimit),
     apiMaxLimit,
+    apiStreamMaxLimit: readInteger(env, 'API_STREAM_MAX_LIMIT', 1_000_000, apiMaxLimit,
+      1_000_000_000),
     apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }

@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { statusCode: 403, title: 'Forbidden', retriable: false },
   NOT_FOUND: { statusCode: 404, title: 'Not found', retriable: false },
   METHOD_NOT_ALLOWED: { statusCode: 405, title: 'Method not allowed', retriable: false },
+  NOT_ACCEPTABLE: { statusCode: 406, title: 'Not acceptable', retriable: false },
   PAYLOAD_TOO_LARGE: { statusCode: 413, title: 'Request body too large', retriable: false },
   UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, title: 'Unsupported media type', retriable: false },
   OFFSET_TOO_LARGE: { statusCode: 416, title: 'Offset not satisfiable', retriable: false },

@@ -25,6 +25,8 @@ export interface AppOptions {
   probe?: ReadinessProbe
   defaultLimit?: number
   maxLimit?: number
+  /** The most records an NDJSON or CSV stream holds, and its default. */
+  streamMaxLimit?: number
   /** Keys for the DNSDB and CIRCL APIs; none leaves them open. */
   apiKeys?: string[]
 }
@@ -48,7 +50,11 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false }
     }
   })
-  const limits = { defaultLimit: options.defaultLimit ?? 100, maxLimit: options.maxLimit ?? 10_000 }
+  const limits = {
+    defaultLimit: options.defaultLimit ?? 100,
+    maxLimit: options.maxLimit ?? 10_000,
+    streamMaxLimit: options.streamMaxLimit ?? 1_000_000
+  }
   const probe = options.probe ?? (() => [{ name: 'store', ok: options.store.db.open, detail: '' }])
 
   installProblemHandler(app)

@@ -1,9 +1,49 @@
 /**
- * Sends a page of records. A cut list is said twice: `truncated` and `next_cursor` in the body,
- * and `X-Dnsledger-Truncated` plus a `Link: rel="next"` header for tools that read headers only.
+ * Answers a list in the format the client asked for (output/output-format.ts): every list
+ * endpoint calls sendPage with a function that reads one page of its list, and gets JSON,
+ * NDJSON and CSV alike.
+ *
+ * JSON is one page. A cut list is said twice: `truncated` and `next_cursor` in the body, and
+ * `X-Dnsledger-Truncated` plus a `Link: rel="next"` header for tools that read headers only.
+ * NDJSON and CSV are the whole list, streamed page by page (output/list-stream.ts), up to the
+ * stream limit; a cut is said in the body's last line and in trailers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Page } from '../store/observation-queries.js'
+import { attachmentName } from './output/attachment-name.js'
+import { csvWriter } from './output/csv-writer.js'
+import { humanColumns, humanRecord, type FlatRecord } from './output/human-time.js'
+import {
+  STREAM_PAGE_RECORDS, streamList, type PageSource, type PageWindow
+} from './output/list-stream.js'
+import { ndjsonWriter } from './output/ndjson-writer.js'
+import { chooseOutput, type OutputChoice, type OutputFormat } from './output/output-format.js'
+import { parseLimit } from './request-params.js'
+
+export type { PageSource, PageWindow }
+
+export interface ListLimits {
+  /** JSON: records per page when a request gives no limit, and the most it may ask for. */
+  defaultLimit: number
+  maxLimit: number
+  /** NDJSON and CSV: the most records a stream holds, and its default. */
+  streamMaxLimit: number
+}
+
+export interface ListMeta {
+  /** The request as understood, echoed in the JSON body. */
+  query: Record<string, unknown>
+  limits: ListLimits
+  /** The fields of a record in order: the CSV columns (the record schema's properties). */
+  columns: readonly string[]
+}
+
+/** The parameters every list takes (pagingProperties in schemas/lookup-query.ts). */
+interface ListQuery {
+  limit?: number
+  cursor?: string
+  format?: OutputFormat
+  humantime?: boolean
+}
 
 export function isoTime (epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z')
@@ -18,22 +58,53 @@ function nextLink (request: FastifyRequest, cursor: string): string {
   return `<${path}?${params.toString()}>; rel="next"`
 }
 
-export function sendPage<T, V> (
+export async function sendPage<T, V extends FlatRecord> (
   request: FastifyRequest,
   reply: FastifyReply,
-  page: Page<T>,
+  source: PageSource<T>,
   view: (record: T) => V,
-  meta: { query: Record<string, unknown>, limit: number }
+  meta: ListMeta
 ) {
+  const query = request.query as ListQuery
+  const output = chooseOutput(query.format, request.headers.accept)
+  reply.header('vary', 'Accept')
+  if (output.format === 'json') return sendJsonPage(request, reply, source, view, meta)
+
+  return sendStream(request, reply, source, view, meta, output)
+}
+
+function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
+  source: PageSource<T>, view: (record: T) => V, meta: ListMeta) {
+  const query = request.query as ListQuery
+  const limit = parseLimit(query.limit, meta.limits.defaultLimit, meta.limits.maxLimit)
+  const page = source({ limit, cursor: query.cursor })
   const truncated = page.nextCursor !== undefined
   reply.header('x-dnsledger-truncated', String(truncated))
   if (page.nextCursor !== undefined) reply.header('link', nextLink(request, page.nextCursor))
 
-  return reply.send({
+  return reply.type('application/json; charset=utf-8').send({
     query: meta.query,
     records: page.records.map(view),
     truncated,
     next_cursor: page.nextCursor ?? null,
-    limit: meta.limit
+    limit
+  })
+}
+
+async function sendStream<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
+  source: PageSource<T>, view: (record: T) => V, meta: ListMeta, output: OutputChoice) {
+  const query = request.query as ListQuery
+  const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit)
+  const first = source({ limit: Math.min(STREAM_PAGE_RECORDS, limit), cursor: query.cursor })
+  const human = query.humantime === true
+  const shape = human ? (record: T) => humanRecord(view(record)) : view
+  const columns = human ? humanColumns(meta.columns) : meta.columns
+  const csv = output.format === 'csv'
+  const writer = csv ? csvWriter(columns) : ndjsonWriter(columns)
+  const headers: Record<string, string> = { 'content-type': `${output.mediaType}; charset=utf-8` }
+  if (csv) headers['content-disposition'] = `attachment; filename="${attachmentName(request.url)}"`
+
+  return streamList(request, reply, {
+    source, first, limit, writer, headers, render: (records) => writer.records(records.map(shape))
   })
 }

@@ -10,14 +10,28 @@ function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 
-export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
-  detail: string) {
+export interface ProblemDocument {
+  type: string
+  title: string
+  status: number
+  code: ErrorCode
+  detail: string
+  instance: string
+}
+
+export function problemDocument (code: ErrorCode, detail: string,
+  instance: string): ProblemDocument {
   const { statusCode, title } = ERROR_CATALOGUE[code]
 
+  return { type: problemType(code), title, status: statusCode, code, detail, instance }
+}
+
+export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
+  detail: string) {
   return reply
-    .code(statusCode)
+    .code(ERROR_CATALOGUE[code].statusCode)
     .type('application/problem+json')
-    .send({ type: problemType(code), title, status: statusCode, code, detail, instance: request.url })
+    .send(problemDocument(code, detail, request.url))
 }
 
 /** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
@@ -41,11 +55,14 @@ function fromFastifyError (err: FastifyError): DnsledgerError | undefined {
 
 function validationDetail (err: FastifyError): string {
   return (err.validation ?? []).map((issue) => {
-    const params = issue.params as { additionalProperty?: string }
+    const params = issue.params as { additionalProperty?: string, allowedValues?: unknown[] }
     if (issue.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
       return `unknown parameter "${params.additionalProperty}": remove it or check its spelling`
     }
     const field = issue.instancePath === '' ? '' : `${issue.instancePath.slice(1)} `
+    if (issue.keyword === 'enum' && params.allowedValues !== undefined) {
+      return `${field}must be one of: ${params.allowedValues.join(', ')}`
+    }
 
     return `${field}${issue.message ?? 'is invalid'}`
   }).join('; ')

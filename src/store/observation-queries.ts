@@ -28,6 +28,8 @@ export interface Page<T> {
   nextCursor?: string
 }
 
+const RDATA_AFTER_CURSOR = '(o.rdata, o.rrname_id) > (?, ?) AND o.rdata <= ?'
+
 /** The query a cursor belongs to: the lookup and everything that filters it. */
 function scopeOf (kind: string, bounds: unknown[], filters: unknown[]): string {
   const text = (value: unknown) => Buffer.isBuffer(value) ? value.toString('hex') : String(value)
@@ -88,15 +90,19 @@ export class ObservationQueries {
     const after = options.cursor === undefined
       ? []
       : decodeCursor(scope, options.cursor, ['rdata', 'number'])
+    // After a cursor (whose rdata lies in the range: its scope says so) the cursor itself is
+    // the lower bound, so SQLite seeks to it. With BETWEEN beside it, SQLite seeks to the start
+    // of the range and walks every earlier row again: each page cost as much as all before it.
+    const range = after.length === 0 ? 'o.rdata BETWEEN ? AND ?' : RDATA_AFTER_CURSOR
+    const bounds = after.length === 0 ? [low, high] : [...after, high]
     const rows = this.#all(`${SELECT_COLUMNS}
       FROM observations o INDEXED BY observations_by_rdata
       JOIN names n ON n.id = o.rrname_id
       ${TARGET_JOIN}
-      WHERE o.rrtype = ? AND o.rdata BETWEEN ? AND ?
+      WHERE o.rrtype = ? AND ${range}
         AND ${FILTERS}
-        ${after.length === 0 ? '' : 'AND (o.rdata, o.rrname_id) > (?, ?)'}
       ORDER BY o.rdata, o.rrname_id
-      LIMIT ?`, [RRTYPE_CODES[rrtype], low, high, ...filters, ...after, options.limit + 1])
+      LIMIT ?`, [RRTYPE_CODES[rrtype], ...bounds, ...filters, options.limit + 1])
 
     return this.#page(scope, rows, options.limit, (r) => [r.rdata, r.rrname_id])
   }

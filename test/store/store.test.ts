@@ -105,6 +105,61 @@ t.test('paging by cursor never skips or repeats a record, even with writes in be
     t.equal(new Set(seen).size, 25)
   })
 
+t.test('reverse lookups page through a range and through one busy target without a gap',
+  async (t) => {
+    const store = tempStore(t)
+    store.write(batchOf([
+      ...Array.from({ length: 30 }, (_, i) =>
+        obs(`n${i}.example.com.`, 'A', `192.0.2.${i % 3}`, 1)),
+      ...Array.from({ length: 30 }, (_, i) =>
+        obs(`d${i}.example.org.`, 'NS', 'ns.example.net.', 1)),
+      obs('outside.example.com.', 'A', '192.0.3.0', 1)
+    ]))
+    const ip = (text: string) => Buffer.from(text.split('.').map(Number))
+    const nsId = BigInt(store.nameIdOf('ns.example.net.') as number)
+    const walk = (read: (cursor?: string) => { records: Array<{ rrname: string, rdata: string }>,
+      nextCursor?: string }) => {
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = read(cursor)
+        seen.push(...page.records.map((r) => `${r.rdata} ${r.rrname}`))
+        cursor = page.nextCursor
+      } while (cursor !== undefined)
+      return seen
+    }
+    const network = walk((cursor) =>
+      store.observations.byRdata('A', ip('192.0.2.0'), ip('192.0.2.255'), { limit: 4, cursor }))
+    t.equal(network.length, 30)
+    t.equal(new Set(network).size, 30)
+    t.notOk(network.some((line) => line.includes('outside')), 'the range still ends at its end')
+    const busy = walk((cursor) =>
+      store.observations.byRdata('NS', nsId, nsId, { limit: 7, cursor }))
+    t.equal(new Set(busy).size, 30)
+  })
+
+t.test('a reverse lookup page after a cursor seeks to the cursor, not to the range start',
+  async (t) => {
+    const store = tempStore(t)
+    store.write(batchOf([obs('a.example.com.', 'A', '192.0.2.1', 1),
+      obs('b.example.com.', 'A', '192.0.2.2', 1)]))
+    const prepared: string[] = []
+    const prepare = store.db.prepare.bind(store.db)
+    store.db.prepare = ((sql: string) => {
+      prepared.push(sql)
+      return prepare(sql)
+    }) as typeof store.db.prepare
+    const low = Buffer.from([192, 0, 2, 0])
+    const high = Buffer.from([192, 0, 2, 255])
+    const first = store.observations.byRdata('A', low, high, { limit: 1 })
+    store.observations.byRdata('A', low, high, { limit: 1, cursor: first.nextCursor })
+    const sql = prepared.at(-1) ?? ''
+    const holes = Array.from(sql.matchAll(/\?/g), () => 0)
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...holes) as Array<{ detail: string }>)
+      .map((step) => step.detail).join(' | ')
+    t.match(plan, /observations_by_rdata \(rrtype=\? AND \(rdata,rrname_id\)>\(\?,\?\)/, plan)
+  })
+
 t.test('offsets commit in the same transaction as the rows they produced', async (t) => {
   const store = tempStore(t)
   store.write(batchOf([obs('example.com.', 'A', '192.0.2.1', 1)], {

@@ -8,23 +8,30 @@ import { lookupQuerySchema, reverseLookupQuerySchema } from '../../../schemas/lo
 import { pageSchema } from '../../../schemas/lookup-page.js'
 import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
-import type { LookupOptions, ObservationRecord, Page } from '../../store/observation-queries.js'
+import type { ObservationRecord, Page, TimeFences } from '../../store/observation-queries.js'
 import { mxRange } from '../../store/rdata-codec.js'
 import type { Store } from '../../store/store.js'
-import { isoTime, sendPage } from '../page-reply.js'
+import { listResponses, recordColumns } from '../output/list-response.js'
+import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
 import {
-  parseFences, parseIpRange, parseLimit, parseName, parseNamePattern, parseRrtypes
+  parseFences, parseIpRange, parseName, parseNamePattern, parseRrtypes, type IpRange
 } from '../request-params.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
 
-export interface LookupRouteOptions {
+export interface LookupRouteOptions extends ListLimits {
   store: Store
-  defaultLimit: number
-  maxLimit: number
+}
+
+/** What filters a lookup; the page window (limit, cursor) comes from the reply. */
+interface LookupFilters {
+  rrtypes?: RRType[]
+  fences?: TimeFences
 }
 
 const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
+
+const COLUMNS = recordColumns(observationRecordSchema)
 
 const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
 
@@ -47,10 +54,7 @@ function routeSchema (summary: string, param: string, description: string,
       properties: { [param]: { type: 'string', description } }
     },
     querystring: { $ref: querySchema },
-    response: {
-      200: { $ref: 'ObservationPage#' },
-      '4xx': { $ref: 'Problem#' }
-    }
+    response: listResponses('ObservationPage', observationRecordSchema)
   }
 }
 
@@ -61,18 +65,24 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   app.addSchema(reverseLookupQuerySchema)
   app.addSchema(recordPage)
 
-  function lookupOptions (query: LookupQuery, rrtypes?: RRType[]): LookupOptions {
+  function lookupFilters (query: LookupQuery, rrtypes?: RRType[]): LookupFilters {
     return {
       rrtypes: rrtypes ?? parseRrtypes(query.type),
-      limit: parseLimit(query.limit, options.defaultLimit, options.maxLimit),
-      cursor: query.cursor,
       fences: parseFences(query, Math.floor(Date.now() / 1000))
     }
   }
 
-  function reply (request: FastifyRequest, res: FastifyReply, page: Page<ObservationRecord>,
-    query: Record<string, unknown>, lookup: LookupOptions) {
-    return sendPage(request, res, page, recordView, { query, limit: lookup.limit })
+  function reply (request: FastifyRequest, res: FastifyReply,
+    source: PageSource<ObservationRecord>, query: Record<string, unknown>) {
+    return sendPage(request, res, source, recordView, { query, limits: options, columns: COLUMNS })
+  }
+
+  /** Reverse lookup by an address or a network. */
+  function byRange (range: IpRange, query: LookupQuery): PageSource<ObservationRecord> {
+    const filters = lookupFilters(query, [range.rrtype])
+
+    return (window) => store.observations.byRdata(range.rrtype, range.low, range.high,
+      { ...filters, ...window })
   }
 
   /** Reverse lookup by a target name: NS, CNAME and MX store the target as a name id. */
@@ -80,14 +90,14 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     return async (request: FastifyRequest, res: FastifyReply) => {
       const raw = (request.params as Record<string, string>)[param] ?? ''
       const name = parseName(raw)
-      const query = request.query as LookupQuery
-      const lookup = lookupOptions(query, [rrtype])
+      const filters = lookupFilters(request.query as LookupQuery, [rrtype])
       const id = store.nameIdOf(name)
-      if (id === undefined) return reply(request, res, EMPTY_PAGE, { [param]: name, rrtype }, lookup)
+      if (id === undefined) return reply(request, res, () => EMPTY_PAGE, { [param]: name, rrtype })
       const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
-      const page = store.observations.byRdata(rrtype, low, high, lookup)
+      const source: PageSource<ObservationRecord> = (window) =>
+        store.observations.byRdata(rrtype, low, high, { ...filters, ...window })
 
-      return reply(request, res, page, { [param]: name, rrtype }, lookup)
+      return reply(request, res, source, { [param]: name, rrtype })
     }
   }
 
@@ -96,12 +106,12 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       'A domain name; `*.example.com` for the name and every name under it', 'LookupQuery#')
   }, async (request, res) => {
     const pattern = parseNamePattern((request.params as { name: string }).name)
-    const query = request.query as LookupQuery
-    const lookup = lookupOptions(query)
-    const page = store.observations.byName(pattern.name, { ...lookup, subdomains: pattern.subdomains })
+    const filters = lookupFilters(request.query as LookupQuery)
+    const source: PageSource<ObservationRecord> = (window) => store.observations.byName(
+      pattern.name, { ...filters, ...window, subdomains: pattern.subdomains })
     const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
 
-    return reply(request, res, page, { ...shown, rrtypes: lookup.rrtypes ?? null }, lookup)
+    return reply(request, res, source, { ...shown, rrtypes: filters.rrtypes ?? null })
   })
 
   app.get('/v1/ips/:ip', {
@@ -109,10 +119,9 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       'An IPv4 or IPv6 address, or a network as `address,prefix`')
   }, async (request, res) => {
     const range = parseIpRange((request.params as { ip: string }).ip)
-    const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
-    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
 
-    return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
+    return reply(request, res, byRange(range, request.query as LookupQuery),
+      { ip: range.text, rrtype: range.rrtype })
   })
 
   app.get('/v1/ips/:ip/:prefix', {
@@ -131,10 +140,9 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   }, async (request, res) => {
     const params = request.params as { ip: string, prefix: string }
     const range = parseIpRange(params.ip, params.prefix)
-    const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
-    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
 
-    return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
+    return reply(request, res, byRange(range, request.query as LookupQuery),
+      { ip: range.text, rrtype: range.rrtype })
   })
 
   app.get('/v1/nameservers/:host', {

@@ -6,18 +6,19 @@ import { newDomainQuerySchema, newDomainRecordSchema } from '../../../schemas/ne
 import { DnsledgerError } from '../../errors.js'
 import type { NewDomainRecord } from '../../store/new-domain-queries.js'
 import type { Store } from '../../store/store.js'
-import { isoTime, sendPage } from '../page-reply.js'
-import { parseLimit, parseTime } from '../request-params.js'
+import { listResponses, recordColumns } from '../output/list-response.js'
+import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
+import { parseTime } from '../request-params.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
 const DEFAULT_WINDOW_SECONDS = 86_400
 
-export interface NewDomainRouteOptions {
+export interface NewDomainRouteOptions extends ListLimits {
   store: Store
-  defaultLimit: number
-  maxLimit: number
 }
+
+const COLUMNS = recordColumns(newDomainRecordSchema)
 
 function view (record: NewDomainRecord) {
   return { ...record, first_seen_iso: isoTime(record.first_seen) }
@@ -33,7 +34,7 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       summary: 'Domains first observed in a time window',
       tags: ['lookups'],
       querystring: { $ref: 'NewDomainQuery#' },
-      response: { 200: { $ref: 'NewDomainPage#' }, '4xx': { $ref: 'Problem#' } }
+      response: listResponses('NewDomainPage', newDomainRecordSchema)
     }
   }, async (request, reply) => {
     const query = request.query as NewDomainQuery
@@ -46,9 +47,10 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       throw new DnsledgerError('INVALID_TIME', `since (${since}) is not before until (${until}): ` +
         'send a window whose start comes first')
     }
-    const limit = parseLimit(query.limit, options.defaultLimit, options.maxLimit)
-    const page = options.store.newDomains.inWindow({ since, until, limit, cursor: query.cursor })
+    const source = (window: PageWindow) =>
+      options.store.newDomains.inWindow({ since, until, ...window })
 
-    return sendPage(request, reply, page, view, { query: { since, until }, limit })
+    return sendPage(request, reply, source, view,
+      { query: { since, until }, limits: options, columns: COLUMNS })
   })
 }

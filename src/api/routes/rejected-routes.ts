@@ -4,8 +4,8 @@ import { pageSchema } from '../../../schemas/lookup-page.js'
 import { pagingProperties } from '../../../schemas/lookup-query.js'
 import type { RejectedMessageRecord } from '../../store/rejected-queries.js'
 import type { Store } from '../../store/store.js'
-import { isoTime, sendPage } from '../page-reply.js'
-import { parseLimit } from '../request-params.js'
+import { listResponses, recordColumns } from '../output/list-response.js'
+import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
 
 const rejectedRecordSchema = {
   $id: 'RejectedMessage',
@@ -23,18 +23,30 @@ const rejectedRecordSchema = {
     payload_bytes: { type: 'integer' },
     rejected_at: { type: 'integer' },
     rejected_at_iso: { type: 'string', format: 'date-time' }
-  }
+  },
+  examples: [{
+    id: 1,
+    topic: 'spamhaus_pdns_ipv4',
+    partition: 0,
+    offset: '4242',
+    code: 'bad_ipv4',
+    reason: 'IPv4 octet "256" is over 255',
+    payload_head: '1467700000|www.example.com|192.0.2.256',
+    payload_bytes: 40,
+    rejected_at: 1467700100,
+    rejected_at_iso: '2016-07-05T06:28:20Z'
+  }]
 } as const
+
+const COLUMNS = recordColumns(rejectedRecordSchema)
 
 interface RejectedQuery {
   topic?: string
   code?: string
-  limit?: number
-  cursor?: string
 }
 
 export async function rejectedRoutes (app: FastifyInstance,
-  options: { store: Store, defaultLimit: number, maxLimit: number }) {
+  options: ListLimits & { store: Store }) {
   app.addSchema(rejectedRecordSchema)
   app.addSchema(pageSchema('RejectedPage', { $ref: 'RejectedMessage#' }))
 
@@ -51,18 +63,18 @@ export async function rejectedRoutes (app: FastifyInstance,
           code: { type: 'string', description: 'Only this reason code' }
         }
       },
-      response: { 200: { $ref: 'RejectedPage#' }, '4xx': { $ref: 'Problem#' } }
+      response: listResponses('RejectedPage', rejectedRecordSchema)
     }
   }, async (request, reply) => {
     const query = request.query as RejectedQuery
-    const limit = parseLimit(query.limit, options.defaultLimit, options.maxLimit)
-    const page = options.store.rejected.list({ ...query, limit })
+    const filter = { topic: query.topic, code: query.code }
+    const source = (window: PageWindow) => options.store.rejected.list({ ...filter, ...window })
     const view = (record: RejectedMessageRecord) => ({
       ...record,
       rejected_at_iso: isoTime(record.rejected_at)
     })
 
-    return sendPage(request, reply, page, view, { query: { topic: query.topic ?? null,
-      code: query.code ?? null }, limit })
+    return sendPage(request, reply, source, view, { query: { topic: query.topic ?? null,
+      code: query.code ?? null }, limits: options, columns: COLUMNS })
   })
 }
