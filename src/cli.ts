@@ -3,12 +3,14 @@
  * The command line: `dnsledger serve` runs the service; `dnsledger ingest --topic NAME FILE...`
  * backfills feed files (one message per line, `-` for stdin) through the same parsers and store;
  * `dnsledger rejected` lists what ingest set aside; `dnsledger reingest` parses it again after a
- * fix and stores what now parses.
+ * fix and stores what now parses. The commands write on their own thread: they serve no HTTP,
+ * so the service's writer thread would only add a hand-off.
  */
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { FEED_KINDS } from './feeds/observation.js'
 import { ingestFile, ingestStream } from './ingest/file-ingest.js'
+import { InlineWriter } from './ingest/inline-writer.js'
 import { reingestRejected } from './ingest/reingest.js'
 import { formatDocument, openapiDocument } from './openapi-document.js'
 import { Store } from './store/store.js'
@@ -38,12 +40,13 @@ async function ingest (args: string[]): Promise<void> {
   if (positionals.length === 0) fail('ingest needs at least one FILE (or - for standard input)')
 
   const store = Store.open(config.databasePath)
+  const writer = new InlineWriter(store, prefix)
   try {
     for (const file of positionals) {
-      const options = { batchMaxMessages: config.ingestBatchMaxMessages, topicPrefix: prefix }
+      const options = { batchMaxMessages: config.ingestBatchMaxMessages }
       const result = file === '-'
-        ? await ingestStream(store, topic, process.stdin, options)
-        : await ingestFile(store, topic, file, options)
+        ? await ingestStream(writer, topic, process.stdin, options)
+        : await ingestFile(writer, topic, file, options)
       process.stdout.write(`${file}: ${result.messages} messages, ${result.observations} ` +
         `observations stored, ${result.rejects} set aside\n`)
     }

@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   STORE_CORRUPT: { statusCode: 500, title: 'Database file is not usable', retriable: false },
   STORE_CANNOT_OPEN: { statusCode: 500, title: 'Database file cannot be opened', retriable: false },
   STORE_WRITE_FAILED: { statusCode: 503, title: 'Database write failed', retriable: true },
+  STORE_WRITER_EXITED: { statusCode: 503, title: 'Database writer stopped', retriable: true },
   KAFKA_CONFIG: { statusCode: 500, title: 'Kafka settings rejected', retriable: false },
   KAFKA_UNAVAILABLE: { statusCode: 503, title: 'Kafka unavailable', retriable: true }
 } as const satisfies Record<string, CatalogueEntry>

@@ -1,13 +1,16 @@
 /**
  * The service process: the HTTP API and, when Kafka is configured, the feed consumer beside it.
- * On SIGTERM or SIGINT it stops taking requests, lets the batch in flight finish and commit,
- * leaves the consumer group and closes the database.
+ * The API reads through its own connection; every write (the feed, the sample data) goes
+ * through the writer thread, which has another. On SIGTERM or SIGINT it stops taking requests,
+ * lets the batch in flight finish and commit, leaves the consumer group, lets the writer thread
+ * finish what it was sent and closes the database.
  */
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './api/app.js'
 import type { ReadinessCheck } from './api/routes/health-routes.js'
 import type { Config } from './config.js'
 import { FeedConsumer } from './ingest/feed-consumer.js'
+import { WriterThread } from './ingest/writer-thread.js'
 import type { Logger } from './logger.js'
 import { databaseSize } from './metrics/database-size.js'
 import { serviceMetrics, type ServiceMetrics } from './metrics/service-metrics.js'
@@ -17,6 +20,7 @@ import { Store } from './store/store.js'
 export interface RunningService {
   app: FastifyInstance
   store: Store
+  writer: WriterThread
   consumer?: FeedConsumer
   close: () => Promise<void>
 }
@@ -48,12 +52,14 @@ function collectMetrics (metrics: ServiceMetrics, store: Store, consumer?: FeedC
   })
 }
 
-function createConsumer (config: Config, store: Store, logger: Logger, hooks: ServiceHooks) {
+function createConsumer (config: Config, store: Store, writer: WriterThread, logger: Logger,
+  hooks: ServiceHooks) {
   if (config.kafka === undefined) return undefined
 
   return new FeedConsumer({
     config: config.kafka,
     store,
+    writer,
     logger,
     chunkMaxMessages: config.ingestBatchMaxMessages,
     stallTimeoutMs: config.ingestStallTimeoutMs,
@@ -65,14 +71,21 @@ function createConsumer (config: Config, store: Store, logger: Logger, hooks: Se
 
 export async function startService (config: Config, logger: Logger,
   hooks: ServiceHooks = {}): Promise<RunningService> {
-  const store = Store.open(config.databasePath)
+  // The reader migrates the schema before the writer thread opens its own connection.
+  const store = Store.open(config.databasePath, { role: 'reader' })
   logger.info({ path: config.databasePath }, 'store open')
+  const writer = new WriterThread({ path: config.databasePath, logger,
+    topicPrefix: config.kafka?.topicPrefix })
   if (config.kafka === undefined && config.loadSample === 'auto' && store.isEmpty()) {
-    const loaded = await loadSampleData(store, config.sampleDir, logger)
+    const loaded = await loadSampleData(writer, config.sampleDir, logger).catch(async (err) => {
+      await writer.close()
+      store.close()
+      throw err
+    })
     logger.info({ dir: config.sampleDir, ...loaded }, 'no Kafka configured: sample data loaded')
   }
 
-  const consumer = createConsumer(config, store, logger, hooks)
+  const consumer = createConsumer(config, store, writer, logger, hooks)
   const stopCollecting = collectMetrics(hooks.metrics ?? serviceMetrics, store, consumer)
   const app = await buildApp({
     store,
@@ -91,6 +104,7 @@ export async function startService (config: Config, logger: Logger,
     closing ??= (async () => {
       // Both at once: ingest should not run on while open HTTP connections drain.
       await Promise.all([app.close(), consumer?.stop()])
+      await writer.close()
       stopCollecting()
       store.close()
       logger.info('stopped')
@@ -98,5 +112,5 @@ export async function startService (config: Config, logger: Logger,
     return closing
   }
 
-  return { app, store, consumer, close }
+  return { app, store, writer, consumer, close }
 }

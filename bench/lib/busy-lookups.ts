@@ -1,7 +1,7 @@
 /**
  * Lookups while the service ingests at full speed, against the idle figures: first in the one
- * process that does both (as the service runs today), then with the API in a process of its
- * own beside the ingesting one.
+ * process that does both (the service, its writes on a thread of their own), then with the API
+ * in a process of its own beside the ingesting one, for reference.
  */
 import { join } from 'node:path'
 import type { WindowSpec } from '../gen/window.js'
@@ -52,9 +52,9 @@ export async function duringIngest (ctx: SizeContext, size: number, rate: number
 }
 
 /**
- * The proposed split, emulated without changing src/: one process ingests the rest of the
- * window while another, on the same database, only answers lookups (what a writer in a
- * worker thread would give: SQLite's WAL lets readers run beside the writer).
+ * The same split between processes: one ingests the rest of the window while another, on the
+ * same database, only answers lookups (SQLite's WAL lets readers run beside the writer). What
+ * the service's writer thread gives should come close to it.
  */
 async function splitProcesses (ctx: SizeContext, size: number, paths: LookupPaths,
   idle: LoadTable, watch: OffsetWatch, total: number) {

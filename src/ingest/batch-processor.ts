@@ -1,18 +1,19 @@
 /**
  * What the consumer does with one Kafka batch of one partition (kafkajs eachBatch). Messages
  * below the store's offset were stored before and are skipped (and resolved, so that kafkajs
- * moves on); the rest are parsed and written in chunks, each chunk one transaction with the
- * offset it reaches. Only a stored chunk is resolved; its offset is then committed to Kafka,
- * where it serves monitoring. A stop or rebalance between chunks leaves the rest for later.
+ * moves on); the rest are packed raw into chunks, which the store writer parses and writes,
+ * each chunk one transaction with the offset it reaches. Only a stored chunk is resolved; its
+ * offset is then committed to Kafka, where it serves monitoring. A stop or rebalance between
+ * chunks leaves the rest for later.
  */
-import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs'
+import type { Batch, EachBatchPayload } from 'kafkajs'
 import type { Logger } from '../logger.js'
 import type { ServiceMetrics } from '../metrics/service-metrics.js'
-import type { IngestBatch } from '../store/batch-writer.js'
-import { BatchBuilder, type RawMessage } from './batch-builder.js'
-import { writeContext, type ChunkWriter, type WrittenChunk } from './chunk-writer.js'
+import { writeContext, type ChunkWriter } from './chunk-writer.js'
+import { ChunkPacker } from './message-chunk.js'
 import type { OffsetRangeGuard } from './offset-range-guard.js'
 import type { PartitionOffsets } from './partition-offsets.js'
+import type { ChunkResult } from './store-writer.js'
 
 export interface BatchProcessorOptions {
   offsets: PartitionOffsets
@@ -21,14 +22,8 @@ export interface BatchProcessorOptions {
   metrics: ServiceMetrics
   logger: Logger
   chunkMaxMessages: number
-  topicPrefix: string
   /** Called after every stored chunk: the consumer is making progress. */
   onStored: () => void
-}
-
-function rawMessage (batch: Batch, message: KafkaMessage): RawMessage {
-  return { topic: batch.topic, partition: batch.partition, offset: message.offset,
-    value: message.value }
 }
 
 export class BatchProcessor {
@@ -47,7 +42,7 @@ export class BatchProcessor {
   /** False when a chunk was given up (a stop or rebalance while its write failed). */
   async #consume (payload: EachBatchPayload): Promise<boolean> {
     const { batch } = payload
-    const builder = new BatchBuilder(this.#options.topicPrefix)
+    const packer = new ChunkPacker(batch.topic, batch.partition)
     let lastAdded: string | undefined
     for (const message of batch.messages) {
       if (!payload.isRunning() || payload.isStale()) break
@@ -55,13 +50,13 @@ export class BatchProcessor {
         payload.resolveOffset(message.offset)
         continue
       }
-      builder.add(rawMessage(batch, message), Math.floor(Date.now() / 1000))
+      packer.add(message.offset, message.value)
       lastAdded = message.offset
-      if (builder.size < this.#options.chunkMaxMessages) continue
-      if (!(await this.#writeChunk(builder, payload, lastAdded))) return false
+      if (packer.size < this.#options.chunkMaxMessages) continue
+      if (!(await this.#writeChunk(packer, payload, lastAdded))) return false
     }
 
-    return builder.size === 0 || await this.#writeChunk(builder, payload, lastAdded as string)
+    return packer.size === 0 || await this.#writeChunk(packer, payload, lastAdded as string)
   }
 
   #isStored (batch: Batch, offset: string): boolean {
@@ -70,35 +65,39 @@ export class BatchProcessor {
     return stored !== undefined && BigInt(offset) < stored
   }
 
-  async #writeChunk (builder: BatchBuilder, payload: EachBatchPayload,
+  async #writeChunk (packer: ChunkPacker, payload: EachBatchPayload,
     offset: string): Promise<boolean> {
     const { batch } = payload
-    const messages = builder.size
     const next = nextOffsetAfter(batch, offset)
-    const chunk = builder.take()
-    chunk.offsets = [{ topic: batch.topic, partition: batch.partition, nextOffset: String(next) }]
+    const chunk = packer.take([{ topic: batch.topic, partition: batch.partition,
+      nextOffset: String(next) }])
     const written = await this.#options.writer.write(chunk, writeContext(payload, offset))
     if (written === undefined) return false
 
     this.#options.offsets.markStored(batch.topic, batch.partition, next)
     payload.resolveOffset(offset)
-    this.#record(batch, messages, chunk, written)
+    this.#record(batch, written)
     await payload.heartbeat()
 
     return true
   }
 
-  #record (batch: Batch, messages: number, chunk: IngestBatch, written: WrittenChunk): void {
+  /** The writer's figures: a chunk stored before, by a writer thread that died, counts now. */
+  #record (batch: Batch, written: ChunkResult): void {
     const { metrics } = this.#options
-    const topic = batch.topic
+    const { topic } = batch
+    const { messages, rejects } = written
     metrics.consumed.inc({ topic }, messages)
-    metrics.stored.inc({ topic }, messages - chunk.rejects.length)
-    for (const reject of chunk.rejects) metrics.rejected.inc({ topic, code: reject.code })
+    metrics.stored.inc({ topic }, messages - rejects)
+    for (const [code, count] of Object.entries(written.rejectedByCode)) {
+      metrics.rejected.inc({ topic, code }, count)
+    }
     metrics.chunkMessages.observe({}, messages)
-    metrics.chunkSeconds.observe({}, written.seconds)
+    metrics.chunkSeconds.observe({}, written.writeSeconds)
+    metrics.parseSeconds.observe({}, written.parseSeconds)
     metrics.lastStoreCommit.set({}, Date.now() / 1000)
     this.#options.logger.debug({ topic, partition: batch.partition, messages,
-      distinct: written.result.distinct, rejects: written.result.rejects }, 'chunk stored')
+      distinct: written.distinct, rejects, alreadyStored: written.alreadyStored }, 'chunk stored')
     this.#options.onStored()
   }
 

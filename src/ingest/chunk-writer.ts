@@ -1,5 +1,6 @@
 /**
- * Writes one chunk (rows, set-aside messages and the offset they reach) in one transaction.
+ * Writes one chunk (rows, set-aside messages and the offset they reach) in one transaction,
+ * through the store writer (in the service, a thread of its own: writer-thread.ts).
  * When the write fails for a reason that can pass (disk full, lock, read-only, I/O error),
  * ingest pauses: the chunk is tried again after a bounded backoff, the consumer keeps its
  * group membership with heartbeats, and nothing is resolved or committed past what was stored.
@@ -7,10 +8,10 @@
  * offset. A failure that cannot pass is thrown, for the service to stop.
  */
 import type { EachBatchPayload } from 'kafkajs'
-import type { BatchResult, IngestBatch } from '../store/batch-writer.js'
-import type { Store } from '../store/store.js'
 import { backoffMs, wait } from './backoff.js'
+import type { MessageChunk } from './message-chunk.js'
 import { fatalWriteError, isTransientWriteError, writeFailure } from './store-fault.js'
+import type { ChunkResult, StoreWriter } from './store-writer.js'
 import type { WriteFaults } from './write-faults.js'
 
 /** Heartbeats go out at least this often while a write waits to be tried again. */
@@ -36,40 +37,36 @@ export function writeContext (payload: EachBatchPayload, offset?: string): Write
   }
 }
 
-export interface WrittenChunk {
-  result: BatchResult
-  seconds: number
-}
-
 export class ChunkWriter {
-  readonly #store: Store
+  readonly #writer: StoreWriter
   readonly #faults: WriteFaults
   readonly #maxBackoffMs: number
   readonly #signal: AbortSignal
 
-  constructor (store: Store, faults: WriteFaults, maxBackoffMs: number, signal: AbortSignal) {
-    this.#store = store
+  constructor (writer: StoreWriter, faults: WriteFaults, maxBackoffMs: number,
+    signal: AbortSignal) {
+    this.#writer = writer
     this.#faults = faults
     this.#maxBackoffMs = maxBackoffMs
     this.#signal = signal
   }
 
-  /** The written chunk, or undefined when a stop or rebalance ended the retries. */
-  async write (batch: IngestBatch, context: WriteContext): Promise<WrittenChunk | undefined> {
+  /** The written chunk's figures, or undefined when a stop or rebalance ended the retries. */
+  async write (chunk: MessageChunk, context: WriteContext): Promise<ChunkResult | undefined> {
     for (let attempt = 0; ; attempt++) {
-      const written = this.#tryWrite(batch, context, attempt)
+      const written = await this.#tryWrite(chunk, context, attempt)
       if (written !== undefined) return written
 
       if (!(await this.#waitToRetry(attempt, context))) return undefined
     }
   }
 
-  #tryWrite (batch: IngestBatch, context: WriteContext, attempt: number): WrittenChunk | undefined {
-    const started = performance.now()
+  async #tryWrite (chunk: MessageChunk, context: WriteContext,
+    attempt: number): Promise<ChunkResult | undefined> {
     try {
-      const result = this.#store.write(batch)
+      const result = await this.#writer.write(chunk)
       this.#faults.recovered()
-      return { result, seconds: (performance.now() - started) / 1000 }
+      return result
     } catch (err) {
       if (!isTransientWriteError(err)) throw fatalWriteError(err, context.where)
       this.#faults.failed(writeFailure(err, context.where), backoffMs(attempt, this.#maxBackoffMs))

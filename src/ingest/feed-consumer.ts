@@ -28,6 +28,7 @@ import { OffsetAudit } from './offset-audit.js'
 import { OffsetRangeGuard } from './offset-range-guard.js'
 import { PartitionOffsets } from './partition-offsets.js'
 import { StallWatchdog } from './stall-watchdog.js'
+import type { StoreWriter } from './store-writer.js'
 import { WriteFaults } from './write-faults.js'
 
 export const CONSUMER_STATES = ['starting', 'consuming', 'reconnecting', 'restarting', 'stopped',
@@ -43,7 +44,10 @@ export interface ConsumerStatus {
 
 export interface FeedConsumerOptions {
   config: KafkaConfig
+  /** Where the stored offsets are read. */
   store: Store
+  /** What chunks are written through (in the service, the writer thread). */
+  writer: StoreWriter
   logger: Logger
   chunkMaxMessages: number
   stallTimeoutMs?: number
@@ -100,7 +104,7 @@ export class FeedConsumer {
     this.#maxBackoffMs = options.retryMaxBackoffMs ?? 30_000
     this.#audit = new OffsetAudit(this.#logger, this.#metrics)
     this.#faults = new WriteFaults(this.#logger, this.#metrics, options.now)
-    this.#writer = new ChunkWriter(options.store, this.#faults, this.#maxBackoffMs,
+    this.#writer = new ChunkWriter(options.writer, this.#faults, this.#maxBackoffMs,
       this.#abort.signal)
     this.#guard = new OffsetRangeGuard({ offsets: this.#offsets, audit: this.#audit,
       writer: this.#writer, earliest: (topic, partition) => this.#earliest(topic, partition) })
@@ -257,6 +261,7 @@ export class FeedConsumer {
 
   #joined (consumer: Consumer, groupId: string, assignment: Record<string, number[]>): void {
     this.#offsets.assign(assignment)
+    this.#offsets.refresh(this.#options.store.offsets())
     const seeks = this.#seekTargets(assignment)
     for (const seek of seeks) consumer.seek(seek)
     this.#watchdog.progress()
@@ -299,7 +304,6 @@ export class FeedConsumer {
       metrics: this.#metrics,
       logger: this.#logger,
       chunkMaxMessages: this.#options.chunkMaxMessages,
-      topicPrefix: this.#options.config.topicPrefix,
       onStored: () => this.#stored()
     })
   }

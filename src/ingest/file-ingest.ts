@@ -1,13 +1,14 @@
 /**
- * Ingests feed files, one message per line, through the same parsers and store as the Kafka
- * consumer: for backfills and for the sample data. Lines are split as bytes, not decoded text,
- * so a line that is not valid UTF-8 reaches the parser as it was and is set aside with why.
+ * Ingests feed files, one message per line, through the same store writer, parsers and store
+ * as the Kafka consumer: for backfills and for the sample data. Lines are split as bytes, not
+ * decoded text, so a line that is not valid UTF-8 reaches the parser as it was and is set aside
+ * with why. A file has no Kafka offsets: its chunks store rows and set-aside lines only.
  */
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
-import type { Store } from '../store/store.js'
-import { BatchBuilder } from './batch-builder.js'
+import { ChunkPacker } from './message-chunk.js'
+import type { StoreWriter } from './store-writer.js'
 
 export interface FileIngestResult {
   messages: number
@@ -55,13 +56,13 @@ function withoutCr (line: Buffer): Buffer {
   return line.length > 0 && line[line.length - 1] === CR ? line.subarray(0, -1) : line
 }
 
-export async function ingestStream (store: Store, topic: string, input: Readable,
-  options: { batchMaxMessages?: number, topicPrefix?: string } = {}): Promise<FileIngestResult> {
-  const builder = new BatchBuilder(options.topicPrefix)
+export async function ingestStream (writer: StoreWriter, topic: string, input: Readable,
+  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
+  const packer = new ChunkPacker(topic, -1)
   const batchMax = options.batchMaxMessages ?? 5_000
   const result: FileIngestResult = { messages: 0, observations: 0, rejects: 0 }
-  const flush = (): void => {
-    const written = store.write(builder.take())
+  const flush = async (): Promise<void> => {
+    const written = await writer.write(packer.take([]))
     result.observations += written.observations
     result.rejects += written.rejects
   }
@@ -69,17 +70,16 @@ export async function ingestStream (store: Store, topic: string, input: Readable
   let lineNumber = 0
   for await (const line of readLines(input)) {
     lineNumber++
-    const now = Math.floor(Date.now() / 1000)
-    builder.add({ topic, partition: -1, offset: String(lineNumber), value: line }, now)
-    if (builder.size >= batchMax) flush()
+    packer.add(String(lineNumber), line)
+    if (packer.size >= batchMax) await flush()
   }
-  flush()
+  if (packer.size > 0) await flush()
   result.messages = lineNumber
 
   return result
 }
 
-export async function ingestFile (store: Store, topic: string, path: string,
-  options: { batchMaxMessages?: number, topicPrefix?: string } = {}): Promise<FileIngestResult> {
-  return ingestStream(store, topic, createReadStream(path), options)
+export async function ingestFile (writer: StoreWriter, topic: string, path: string,
+  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
+  return ingestStream(writer, topic, createReadStream(path), options)
 }

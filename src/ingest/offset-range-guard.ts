@@ -8,6 +8,7 @@
  */
 import type { EachBatchPayload } from 'kafkajs'
 import { writeContext, type ChunkWriter, type WriteContext } from './chunk-writer.js'
+import { offsetChunk } from './message-chunk.js'
 import { classifyOffset, type OffsetAnomaly, type OffsetAudit, type OffsetRange }
   from './offset-audit.js'
 import type { PartitionOffsets, TopicPartition } from './partition-offsets.js'
@@ -65,9 +66,8 @@ export class OffsetRangeGuard {
 
   async #move (anomaly: OffsetAnomaly, context: WriteContext): Promise<boolean> {
     const { topic, partition, range } = anomaly
-    const offsets = [{ topic, partition, nextOffset: String(range.low) }]
-    const batch = { observations: [], newDomains: [], rejects: [], offsets }
-    if (await this.#options.writer.write(batch, context) === undefined) return false
+    const chunk = offsetChunk({ topic, partition, nextOffset: String(range.low) })
+    if (await this.#options.writer.write(chunk, context) === undefined) return false
 
     this.#options.offsets.markStored(topic, partition, range.low)
     this.#options.audit.report(anomaly)

@@ -34,6 +34,17 @@ export class PartitionOffsets {
     }
   }
 
+  /**
+   * Takes in what the store holds where it moved unseen: a writer thread that died between its
+   * commit and its reply leaves the store ahead of this map if the retry was then given up.
+   */
+  refresh (offsets: PartitionOffset[]): void {
+    for (const { topic, partition, nextOffset } of offsets) {
+      const next = BigInt(nextOffset)
+      if (this.storedNext(topic, partition) !== next) this.markStored(topic, partition, next)
+    }
+  }
+
   storedNext (topic: string, partition: number): bigint | undefined {
     return this.#stored.get(partitionKey(topic, partition))
   }

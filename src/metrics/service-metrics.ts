@@ -21,7 +21,9 @@ export class ServiceMetrics {
   readonly chunkMessages = this.registry.register(new Histogram('dnsledger_ingest_batch_messages',
     'Messages per store transaction (one chunk of a Kafka batch)', CHUNK_MESSAGE_BOUNDS))
   readonly chunkSeconds = this.registry.register(new Histogram('dnsledger_ingest_batch_seconds',
-    'Time to write one store transaction', SECONDS_BOUNDS))
+    'Time to write one store transaction, in the writer thread', SECONDS_BOUNDS))
+  readonly parseSeconds = this.registry.register(new Histogram('dnsledger_ingest_parse_seconds',
+    'Time to parse the messages of one store transaction, in the writer thread', SECONDS_BOUNDS))
   readonly lag = this.#gauge('dnsledger_kafka_consumer_lag_messages',
     'Messages in the partition past the offset the store has reached', ['topic', 'partition'])
   readonly lastStoreCommit = this.#gauge('dnsledger_ingest_last_store_commit_timestamp_seconds',

@@ -1,7 +1,8 @@
 /**
  * Writes one ingest batch in one transaction: the observations it carries, the newly observed
  * domains, the messages set aside, and the Kafka offsets that the batch brings the store to.
- * Because the offsets commit with the rows, a crash leaves either all of a batch or none of it.
+ * Because the offsets commit with the rows, a crash leaves either all of a batch or none of it;
+ * and a batch whose offsets the store already holds is not written again (see #alreadyStored).
  */
 import type { Database, Statement } from 'better-sqlite3'
 import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
@@ -48,6 +49,8 @@ export interface BatchResult {
   distinct: number
   newDomains: number
   rejects: number
+  /** The store held the batch's offsets already: it was written before, and not again now. */
+  alreadyStored: boolean
 }
 
 interface Aggregate {
@@ -76,6 +79,14 @@ function aggregate (observations: Observation[]): Map<string, Aggregate> {
   return byKey
 }
 
+function counts (batch: IngestBatch) {
+  return {
+    observations: batch.observations.length,
+    newDomains: batch.newDomains.length,
+    rejects: batch.rejects.length
+  }
+}
+
 export class BatchWriter {
   readonly #names: NameDictionary
   readonly #upsertObservation: Statement
@@ -83,6 +94,7 @@ export class BatchWriter {
   readonly #insertRejected: Statement
   readonly #upsertOffset: Statement
   readonly #deleteRejected: Statement
+  readonly #selectOffset: Statement
   readonly #write: (batch: IngestBatch, nowSeconds: number) => BatchResult
 
   constructor (db: Database, names: NameDictionary) {
@@ -116,6 +128,11 @@ export class BatchWriter {
         next_offset = excluded.next_offset,
         updated_at = excluded.updated_at
     `)
+    this.#selectOffset = db.prepare(`
+      SELECT next_offset
+      FROM kafka_offsets
+      WHERE topic = ? AND partition = ?
+    `).pluck()
     this.#write = db.transaction((batch: IngestBatch, now: number) => this.#writeAll(batch, now))
   }
 
@@ -129,6 +146,10 @@ export class BatchWriter {
   }
 
   #writeAll (batch: IngestBatch, nowSeconds: number): BatchResult {
+    if (this.#alreadyStored(batch.offsets)) {
+      return { ...counts(batch), distinct: 0, alreadyStored: true }
+    }
+
     const distinct = this.#writeObservations(batch.observations)
     for (const domain of batch.newDomains) this.#writeNewDomain(domain)
     for (const rejected of batch.rejects) this.#writeRejected(rejected, nowSeconds)
@@ -137,12 +158,17 @@ export class BatchWriter {
       this.#upsertOffset.run(offset.topic, offset.partition, offset.nextOffset, nowSeconds)
     }
 
-    return {
-      observations: batch.observations.length,
-      distinct,
-      newDomains: batch.newDomains.length,
-      rejects: batch.rejects.length
-    }
+    return { ...counts(batch), distinct, alreadyStored: false }
+  }
+
+  /**
+   * A Kafka chunk always moves its partition's offset forward, so a store already at every
+   * offset of a batch has committed it before: the writer thread died after the commit and
+   * before its reply, and the chunk was sent again. Writing it twice would double its counts.
+   */
+  #alreadyStored (offsets: PartitionOffset[]): boolean {
+    return offsets.length > 0 && offsets.every((offset) =>
+      this.#selectOffset.get(offset.topic, offset.partition) === offset.nextOffset)
   }
 
   #writeObservations (observations: Observation[]): number {

@@ -89,6 +89,15 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
+/** For a connection that must not migrate: the schema is this dnsledger's, or it throws. */
+export function checkSchema (db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current !== SCHEMA_VERSION) {
+    throw new Error(`database schema version ${current} is not this dnsledger's ` +
+      `(${SCHEMA_VERSION}): the connection that migrates must open the database first`)
+  }
+}
+
 export function migrate (db: Database): number {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > SCHEMA_VERSION) {

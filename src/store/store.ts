@@ -1,50 +1,87 @@
 /**
  * The SQLite store: opens the database file (WAL), brings its schema up to date and hands out
- * the writer and the read-only queries. One Store per process; better-sqlite3 is synchronous.
+ * the writer and the read-only queries. better-sqlite3 is synchronous, so the service keeps two
+ * connections to the file: a reader on the thread that serves HTTP, which runs the migrations
+ * first, and a writer on a thread of its own (src/ingest/writer-thread.ts). WAL lets the reader
+ * work beside the writer, each query seeing the last committed transaction. The command-line
+ * tools and the tests open one connection that does both.
  */
 import Database from 'better-sqlite3'
 import { DnsledgerError } from '../errors.js'
 import {
   BatchWriter, type BatchResult, type IngestBatch, type PartitionOffset
 } from './batch-writer.js'
-import { migrate } from './migrations.js'
+import { checkSchema, migrate } from './migrations.js'
 import { NameDictionary } from './name-dictionary.js'
 import { NewDomainQueries } from './new-domain-queries.js'
 import { ObservationQueries } from './observation-queries.js'
 import { RejectedQueries } from './rejected-queries.js'
 
+/**
+ * - `reader`: the service's HTTP thread. Creates the file and runs the migrations, then only
+ *   reads (query_only), with a small page cache.
+ * - `writer`: the service's writer thread. Expects the schema the reader brought up to date.
+ * - neither (the default): one connection that migrates, reads and writes (CLI, tests).
+ */
+export type StoreRole = 'reader' | 'writer'
+
 export interface StoreOptions {
   /** Open an existing database only; never create one (for read-only tools). */
   readonly?: boolean
+  role?: StoreRole
 }
 
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
-const PAGE_CACHE_KIB = 262_144
+const WRITER_CACHE_KIB = 262_144
+/**
+ * Any commit by the writer empties the reader's whole page cache (SQLite drops it when a read
+ * transaction finds the WAL changed), so while the feed is ingested a large one would buy
+ * nothing; idle, 32 MiB keeps the top of the indexes, and the OS caches the rest of the file.
+ */
+const READER_CACHE_KIB = 32_768
 const WAL_CHECKPOINT_PAGES = 65_536
 
-function openDatabase (path: string, options: StoreOptions): Database.Database {
-  const readonly = options.readonly === true
-  let db: Database.Database
+function connect (path: string, readonly: boolean): Database.Database {
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly })
+    return new Database(path, { readonly, fileMustExist: readonly })
   } catch (err) {
     throw cannotOpenError(path, err as Error)
   }
-  if (!readonly) {
-    db.pragma('journal_mode = WAL')
-    // With offsets committed in the same transaction as rows, a power cut losing the last
-    // transactions only makes the consumer read them again: NORMAL keeps exactly-once.
-    db.pragma('synchronous = NORMAL')
-    db.pragma('journal_size_limit = 67108864')
-    // Measured by the write benchmark at 10M observations (bench/write-variants.ts): a 256 MiB
-    // page cache and checkpoints every 64Ki pages instead of 1Ki each made upserts ~1.14x faster.
-    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
-    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
-  }
+}
+
+/** Settings of a connection that writes: they apply to the transactions it commits. */
+function tuneWriter (db: Database.Database): void {
+  // With offsets committed in the same transaction as rows, a power cut losing the last
+  // transactions only makes the consumer read them again: NORMAL keeps exactly-once.
+  db.pragma('synchronous = NORMAL')
+  db.pragma('journal_size_limit = 67108864')
+  // Measured by the write benchmark at 10M observations (bench/write-variants.ts): a 256 MiB
+  // page cache and checkpoints every 64Ki pages instead of 1Ki each made upserts ~1.14x faster.
+  db.pragma(`cache_size = -${WRITER_CACHE_KIB}`)
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
+}
+
+function openDatabase (path: string, options: StoreOptions): Database.Database {
+  const readonly = options.readonly === true
+  const db = connect(path, readonly)
+  if (!readonly) db.pragma('journal_mode = WAL')
+  if (!readonly && options.role !== 'reader') tuneWriter(db)
+  if (options.role === 'reader') db.pragma(`cache_size = -${READER_CACHE_KIB}`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = OFF')
 
   return db
+}
+
+/** Migrations where this connection owns the schema; the writer thread only checks it. */
+function prepareSchema (db: Database.Database, options: StoreOptions): void {
+  if (options.readonly === true) return
+  if (options.role === 'writer') {
+    checkSchema(db)
+    return
+  }
+  migrate(db)
+  if (options.role === 'reader') db.pragma('query_only = ON')
 }
 
 function corruptError (path: string, err: Error): DnsledgerError {
@@ -69,11 +106,11 @@ export class Store {
   readonly #selectOffsets: Database.Statement
   readonly #selectAnyObservation: Database.Statement
 
-  private constructor (path: string, db: Database.Database, readonly: boolean) {
+  private constructor (path: string, db: Database.Database, writes: boolean) {
     this.path = path
     this.db = db
     this.#names = new NameDictionary(db)
-    this.#writer = readonly ? undefined : new BatchWriter(db, this.#names)
+    this.#writer = writes ? new BatchWriter(db, this.#names) : undefined
     this.observations = new ObservationQueries(db)
     this.newDomains = new NewDomainQueries(db)
     this.rejected = new RejectedQueries(db)
@@ -89,9 +126,9 @@ export class Store {
     let db: Database.Database | undefined
     try {
       db = openDatabase(path, options)
-      if (options.readonly !== true) migrate(db)
+      prepareSchema(db, options)
 
-      return new Store(path, db, options.readonly === true)
+      return new Store(path, db, options.readonly !== true && options.role !== 'reader')
     } catch (err) {
       db?.close()
       const code = (err as { code?: string }).code
@@ -100,10 +137,8 @@ export class Store {
     }
   }
 
-  // TODO(perf): writes run on the thread that serves HTTP, so a large transaction delays the
-  // requests that arrive during it; the writer belongs on a worker thread with its own handle.
   write (batch: IngestBatch): BatchResult {
-    if (this.#writer === undefined) throw new Error('store was opened read-only')
+    if (this.#writer === undefined) throw new Error('store was opened for reading only')
 
     return this.#writer.write(batch)
   }

@@ -3,9 +3,11 @@ import pino from 'pino'
 import type { Test } from 'tap'
 import { BatchProcessor } from '../../src/ingest/batch-processor.js'
 import { ChunkWriter } from '../../src/ingest/chunk-writer.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
 import { OffsetAudit } from '../../src/ingest/offset-audit.js'
 import { OffsetRangeGuard, type EarliestOffset } from '../../src/ingest/offset-range-guard.js'
 import { PartitionOffsets } from '../../src/ingest/partition-offsets.js'
+import type { StoreWriter } from '../../src/ingest/store-writer.js'
 import { WriteFaults } from '../../src/ingest/write-faults.js'
 import type { Logger } from '../../src/logger.js'
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js'
@@ -40,6 +42,8 @@ export interface IngestParts {
 export interface PartsOptions {
   chunkMaxMessages?: number
   store?: Store
+  /** What chunks are written through; by default, the store on this thread. */
+  writer?: StoreWriter
   earliest?: EarliestOffset
 }
 
@@ -52,11 +56,12 @@ export function ingestParts (t: Test, options: PartsOptions = {}): IngestParts {
   const faults = new WriteFaults(logger, metrics)
   const audit = new OffsetAudit(logger, metrics)
   const abort = new AbortController()
-  const writer = new ChunkWriter(store, faults, 100, abort.signal)
+  const writer = new ChunkWriter(options.writer ?? new InlineWriter(store), faults, 100,
+    abort.signal)
   const earliest = options.earliest ?? (async () => undefined)
   const guard = new OffsetRangeGuard({ offsets, audit, writer, earliest })
   const processor = new BatchProcessor({ offsets, writer, guard, metrics, logger,
-    chunkMaxMessages: options.chunkMaxMessages ?? 2, topicPrefix: '', onStored: () => {} })
+    chunkMaxMessages: options.chunkMaxMessages ?? 2, onStored: () => {} })
 
   return { store, offsets, metrics, faults, audit, guard, processor, lines, abort }
 }

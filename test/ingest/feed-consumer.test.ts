@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap'
 import type { KafkaConfig } from '../../src/config.js'
 import { FeedConsumer, type FeedConsumerOptions } from '../../src/ingest/feed-consumer.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
 import { FEED_KINDS } from '../../src/feeds/observation.js'
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js'
 import type { Store } from '../../src/store/store.js'
@@ -29,7 +30,8 @@ function setup (t: Test, options: Partial<FeedConsumerOptions> = {}): Setup {
   const metrics = new ServiceMetrics()
   const fatal: Error[] = []
   const clock = { now: 1_000_000 }
-  const consumer = new FeedConsumer({ config, store, logger: captureLogger().logger, metrics,
+  const consumer = new FeedConsumer({ config, store, writer: new InlineWriter(store),
+    logger: captureLogger().logger, metrics,
     chunkMaxMessages: 100, stallTimeoutMs: 60_000, retryMaxBackoffMs: 100, kafka: kafka.asKafka(),
     onFatal: (err) => fatal.push(err), now: () => clock.now, ...options })
   t.teardown(() => consumer.stop())

@@ -1,7 +1,9 @@
 import t from 'tap'
 import { Readable } from 'node:stream'
 import { FEED_KINDS } from '../../src/feeds/observation.js'
-import { ingestStream, readLines } from '../../src/ingest/file-ingest.js'
+import { ingestStream as ingestInto, readLines } from '../../src/ingest/file-ingest.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
+import type { Store } from '../../src/store/store.js'
 import { tempStore } from '../helpers/temp-store.js'
 
 const GOOD: Record<string, string> = {
@@ -19,6 +21,10 @@ const GOOD: Record<string, string> = {
 }
 
 const BAD = ['', 'garbage', '\u0000\u0001\u0002', '1467690095|x|y|z|w', '{"Hdr":']
+
+function ingestStream (store: Store, topic: string, input: Readable) {
+  return ingestInto(new InlineWriter(store), topic, input)
+}
 
 function linesOf (lines: string[]): Readable {
   return Readable.from([Buffer.from(lines.join('\n') + '\n')])

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SCHEMA_VERSION } from '../../src/store/migrations.js'
 import { Store } from '../../src/store/store.js'
 import { mxRange } from '../../src/store/rdata-codec.js'
 import { batchOf, obs, tempDir, tempStore } from '../helpers/temp-store.js'
@@ -200,4 +201,40 @@ t.test('a database that cannot be opened is named, with what to check', async (t
   const path = join(tempDir(t), 'no-such-folder', 'x.db')
   t.throws(() => Store.open(path), { code: 'STORE_CANNOT_OPEN', message: /no-such-folder.*DNSLEDGER_DB/ })
   t.throws(() => Store.open(path, { readonly: true }), { code: 'STORE_CANNOT_OPEN' })
+})
+
+t.test('the service\'s reader migrates, then only reads, with a small page cache', async (t) => {
+  const path = join(tempDir(t), 'reader.db')
+  const reader = Store.open(path, { role: 'reader' })
+  t.teardown(() => reader.close())
+  t.equal(reader.db.pragma('user_version', { simple: true }), SCHEMA_VERSION, 'migrated')
+  t.equal(reader.db.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(reader.db.pragma('cache_size', { simple: true }), -32_768)
+  t.throws(() => reader.write(batchOf([obs('a.example.', 'A', '192.0.2.1', 1)])),
+    /opened for reading only/)
+  t.throws(() => reader.db.exec('DELETE FROM observations'), { code: 'SQLITE_READONLY' })
+  const writer = Store.open(path, { role: 'writer' })
+  t.teardown(() => writer.close())
+  t.equal(writer.db.pragma('cache_size', { simple: true }), -262_144)
+  t.equal(writer.db.pragma('synchronous', { simple: true }), 1, 'NORMAL')
+  writer.write(batchOf([obs('a.example.', 'A', '192.0.2.1', 1)]))
+  t.equal(reader.observations.byName('a.example.', all).records.length, 1, 'seen by the reader')
+})
+
+t.test('the writer thread\'s connection never migrates: it needs the reader first', async (t) => {
+  const path = join(tempDir(t), 'new.db')
+  t.throws(() => Store.open(path, { role: 'writer' }),
+    /schema version 0 is not this dnsledger's.*migrates must open the database first/)
+})
+
+t.test('a batch whose offsets the store already holds is not written again', async (t) => {
+  const store = tempStore(t)
+  const offsets = [{ topic: 'spamhaus_pdns_ipv4', partition: 0, nextOffset: '1' }]
+  const batch = batchOf([obs('example.com.', 'A', '192.0.2.1', 1)], { offsets })
+  t.match(store.write(batch), { observations: 1, distinct: 1, alreadyStored: false })
+  t.match(store.write(batch), { observations: 1, distinct: 0, alreadyStored: true })
+  t.equal(store.observations.byName('example.com.', all).records[0]?.count, 1)
+  t.match(store.write(batchOf([obs('example.com.', 'A', '192.0.2.1', 2)])),
+    { alreadyStored: false }, 'a batch with no offsets (a file) is always written')
+  t.equal(store.observations.byName('example.com.', all).records[0]?.count, 2)
 })
