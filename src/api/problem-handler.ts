@@ -10,14 +10,21 @@ function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 
-export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
-  detail: string) {
+/** The problem details of an error, without where it happened. */
+export function problemBody (code: ErrorCode, detail: string) {
   const { statusCode, title } = ERROR_CATALOGUE[code]
 
+  return { type: problemType(code), title, status: statusCode, code, detail }
+}
+
+export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
+  detail: string) {
+  const problem = problemBody(code, detail)
+
   return reply
-    .code(statusCode)
+    .code(problem.status)
     .type('application/problem+json')
-    .send({ type: problemType(code), title, status: statusCode, code, detail, instance: request.url })
+    .send({ ...problem, instance: request.url })
 }
 
 /** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */

@@ -9,9 +9,9 @@ import { pageSchema } from '../../../schemas/lookup-page.js'
 import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
 import type { LookupOptions, ObservationRecord, Page } from '../../store/observation-queries.js'
-import { mxRange } from '../../store/rdata-codec.js'
 import type { Store } from '../../store/store.js'
 import { isoTime, sendPage } from '../page-reply.js'
+import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
   parseFences, parseIpRange, parseLimit, parseName, parseNamePattern, parseRrtypes
 } from '../request-params.js'
@@ -26,9 +26,7 @@ export interface LookupRouteOptions {
 
 const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
 
-const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
-
-function recordView (record: ObservationRecord) {
+export function recordView (record: ObservationRecord) {
   return {
     ...record,
     first_seen_iso: isoTime(record.first_seen),
@@ -82,10 +80,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       const name = parseName(raw)
       const query = request.query as LookupQuery
       const lookup = lookupOptions(query, [rrtype])
-      const id = store.nameIdOf(name)
-      if (id === undefined) return reply(request, res, EMPTY_PAGE, { [param]: name, rrtype }, lookup)
-      const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
-      const page = store.observations.byRdata(rrtype, low, high, lookup)
+      const page = targetPage(store, rrtype, name, lookup)
 
       return reply(request, res, page, { [param]: name, rrtype }, lookup)
     }
@@ -98,7 +93,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     const pattern = parseNamePattern((request.params as { name: string }).name)
     const query = request.query as LookupQuery
     const lookup = lookupOptions(query)
-    const page = store.observations.byName(pattern.name, { ...lookup, subdomains: pattern.subdomains })
+    const page = namePage(store, pattern, lookup)
     const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
 
     return reply(request, res, page, { ...shown, rrtypes: lookup.rrtypes ?? null }, lookup)
@@ -110,7 +105,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   }, async (request, res) => {
     const range = parseIpRange((request.params as { ip: string }).ip)
     const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
-    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
+    const page = ipRangePage(store, range, lookup)
 
     return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
   })
@@ -132,7 +127,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     const params = request.params as { ip: string, prefix: string }
     const range = parseIpRange(params.ip, params.prefix)
     const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
-    const page = store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
+    const page = ipRangePage(store, range, lookup)
 
     return reply(request, res, page, { ip: range.text, rrtype: range.rrtype }, lookup)
   })
