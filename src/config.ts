@@ -34,6 +34,10 @@ export interface Config {
   shutdownTimeoutMs: number
   apiDefaultLimit: number
   apiMaxLimit: number
+  /** The most indicators one bulk lookup may carry. */
+  apiBulkMaxIndicators: number
+  /** The largest per-indicator `limit` a bulk lookup may ask for. */
+  apiBulkMaxLimit: number
   /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
   apiKeys: string[]
   kafka?: KafkaConfig
@@ -200,6 +204,9 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     apiDefaultLimit: readInteger(env, 'API_DEFAULT_LIMIT', 100, 1, apiMaxLimit),
     apiMaxLimit,
+    apiBulkMaxIndicators: readInteger(env, 'API_BULK_MAX_INDICATORS', 1_000, 1, 100_000),
+    apiBulkMaxLimit: readInteger(env, 'API_BULK_MAX_LIMIT', Math.min(100, apiMaxLimit), 1,
+      apiMaxLimit),
     apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }

@@ -80,7 +80,9 @@ export async function startService (config: Config, logger: Logger,
     probe: () => readiness(store, consumer),
     defaultLimit: config.apiDefaultLimit,
     apiKeys: config.apiKeys,
-    maxLimit: config.apiMaxLimit
+    maxLimit: config.apiMaxLimit,
+    bulkMaxIndicators: config.apiBulkMaxIndicators,
+    bulkMaxLimit: config.apiBulkMaxLimit
   })
   await app.listen({ host: config.host, port: config.port })
   await consumer?.start()

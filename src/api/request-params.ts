@@ -33,10 +33,11 @@ export function parseName (raw: string): string {
 }
 
 /**
- * Digits, dots and dashes only, anything with a colon, or a network: meant as an address, so it is
- * parsed as one and a malformed one is an error, never a name that is silently not found.
+ * Digits, dots and dashes only (with a digit: `.` is the root), anything with a colon, or a
+ * network: meant as an address, so it is parsed as one and a malformed one is an error, never a
+ * name that is silently not found.
  */
-const ADDRESS_SHAPED = /^[\d.-]+$|:|[,/]/
+const ADDRESS_SHAPED = /^[.-]*\d[\d.-]*$|:|[,/]/
 
 export function isAddressShaped (raw: string): boolean {
   return ADDRESS_SHAPED.test(raw)
