@@ -1,7 +1,7 @@
 /** Query string of the record lookups. Unknown parameters are refused, not ignored. */
 import { outputProperties } from './output-query.js'
 
-const timeFence = {
+export const timeFence = {
   type: 'string',
   description: 'Epoch seconds, negative seconds relative to now, or an ISO 8601 date/time',
   examples: ['1467700000', '-86400', '2016-07-05T00:00:00Z']

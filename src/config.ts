@@ -36,6 +36,10 @@ export interface Config {
   apiMaxLimit: number
   /** The most records an NDJSON or CSV stream holds, and its default. */
   apiStreamMaxLimit: number
+  /** The most indicators one bulk lookup may carry. */
+  apiBulkMaxIndicators: number
+  /** The largest per-indicator `limit` a bulk lookup may ask for. */
+  apiBulkMaxLimit: number
   /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
   apiKeys: string[]
   kafka?: KafkaConfig
@@ -204,6 +208,9 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     apiMaxLimit,
     apiStreamMaxLimit: readInteger(env, 'API_STREAM_MAX_LIMIT', 1_000_000, apiMaxLimit,
       1_000_000_000),
+    apiBulkMaxIndicators: readInteger(env, 'API_BULK_MAX_INDICATORS', 1_000, 1, 100_000),
+    apiBulkMaxLimit: readInteger(env, 'API_BULK_MAX_LIMIT', Math.min(100, apiMaxLimit), 1,
+      apiMaxLimit),
     apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }

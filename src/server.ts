@@ -94,7 +94,9 @@ export async function startService (config: Config, logger: Logger,
     defaultLimit: config.apiDefaultLimit,
     apiKeys: config.apiKeys,
     maxLimit: config.apiMaxLimit,
-    streamMaxLimit: config.apiStreamMaxLimit
+    streamMaxLimit: config.apiStreamMaxLimit,
+    bulkMaxIndicators: config.apiBulkMaxIndicators,
+    bulkMaxLimit: config.apiBulkMaxLimit
   })
   await app.listen({ host: config.host, port: config.port })
   await consumer?.start()

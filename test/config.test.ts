@@ -43,9 +43,19 @@ t.test('a bad value names the variable and what to put in it', async (t) => {
       /KAFKA_TLS_CA_FILE.*readable/],
     [{ API_DEFAULT_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_DEFAULT_LIMIT.*1 to 100/],
     [{ API_STREAM_MAX_LIMIT: '5000' }, /API_STREAM_MAX_LIMIT.*from 10000 to 1000000000/],
-    [{ API_STREAM_MAX_LIMIT: 'all' }, /API_STREAM_MAX_LIMIT/]
+    [{ API_STREAM_MAX_LIMIT: 'all' }, /API_STREAM_MAX_LIMIT/],
+    [{ API_BULK_MAX_INDICATORS: '0' }, /API_BULK_MAX_INDICATORS.*1 to 100000/],
+    [{ API_BULK_MAX_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_BULK_MAX_LIMIT.*1 to 100/]
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { code: 'CONFIG_INVALID', message }, JSON.stringify(env))
   }
 })
+
+t.test('bulk lookups: 1000 indicators of at most 100 records each, within API_MAX_LIMIT',
+  async (t) => {
+    t.match(loadConfig({}), { apiBulkMaxIndicators: 1000, apiBulkMaxLimit: 100 })
+    t.match(loadConfig({ API_MAX_LIMIT: '50' }), { apiBulkMaxLimit: 50 })
+    t.match(loadConfig({ API_BULK_MAX_INDICATORS: '20', API_BULK_MAX_LIMIT: '500' }),
+      { apiBulkMaxIndicators: 20, apiBulkMaxLimit: 500 })
+  })

@@ -10,6 +10,7 @@ import { problemSchema } from '../../schemas/problem.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
 import { lookupRoutes } from './routes/lookup-routes.js'
+import { bulkLookupRoutes } from './routes/bulk-lookup-routes.js'
 import { metricsRoutes } from './routes/metrics-routes.js'
 import { newDomainRoutes } from './routes/new-domain-routes.js'
 import { rejectedRoutes } from './routes/rejected-routes.js'
@@ -27,6 +28,9 @@ export interface AppOptions {
   maxLimit?: number
   /** The most records an NDJSON or CSV stream holds, and its default. */
   streamMaxLimit?: number
+  /** POST /v1/lookup: the most indicators in one request, the largest per-indicator limit. */
+  bulkMaxIndicators?: number
+  bulkMaxLimit?: number
   /** Keys for the DNSDB and CIRCL APIs; none leaves them open. */
   apiKeys?: string[]
 }
@@ -68,6 +72,12 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes, {})
   await app.register(healthRoutes, { probe })
   await app.register(lookupRoutes, { store: options.store, ...limits })
+  await app.register(bulkLookupRoutes, {
+    store: options.store,
+    defaultLimit: limits.defaultLimit,
+    maxIndicators: options.bulkMaxIndicators ?? 1_000,
+    maxLimit: options.bulkMaxLimit ?? Math.min(100, limits.maxLimit)
+  })
   await app.register(newDomainRoutes, { store: options.store, ...limits })
   await app.register(rejectedRoutes, { store: options.store, ...limits })
   const keys = new ApiKeySet(options.apiKeys ?? [])

@@ -19,11 +19,16 @@ export interface ProblemDocument {
   instance: string
 }
 
-export function problemDocument (code: ErrorCode, detail: string,
-  instance: string): ProblemDocument {
+/** The problem details of an error, without where it happened. */
+export function problemBody (code: ErrorCode, detail: string): Omit<ProblemDocument, 'instance'> {
   const { statusCode, title } = ERROR_CATALOGUE[code]
 
-  return { type: problemType(code), title, status: statusCode, code, detail, instance }
+  return { type: problemType(code), title, status: statusCode, code, detail }
+}
+
+export function problemDocument (code: ErrorCode, detail: string,
+  instance: string): ProblemDocument {
+  return { ...problemBody(code, detail), instance }
 }
 
 export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,

@@ -32,6 +32,17 @@ export function parseName (raw: string): string {
   return result.name
 }
 
+/**
+ * Digits, dots and dashes only (with a digit: `.` is the root), anything with a colon, or a
+ * network: meant as an address, so it is parsed as one and a malformed one is an error, never a
+ * name that is silently not found.
+ */
+const ADDRESS_SHAPED = /^[.-]*\d[\d.-]*$|:|[,/]/
+
+export function isAddressShaped (raw: string): boolean {
+  return ADDRESS_SHAPED.test(raw)
+}
+
 export interface IpRange {
   rrtype: 'A' | 'AAAA'
   low: Buffer

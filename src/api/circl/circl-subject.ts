@@ -4,20 +4,14 @@
  * and the D4 project's passive DNS servers do.
  */
 import { DnsledgerError } from '../../errors.js'
-import { parseIpRange, parseName, type IpRange } from '../request-params.js'
+import { isAddressShaped, parseIpRange, parseName, type IpRange } from '../request-params.js'
 
 export type CirclSubject =
   | { kind: 'name', name: string }
   | { kind: 'ip', range: IpRange }
 
-/**
- * Digits, dots and dashes only, anything with a colon, or a network: meant as an address, so it is
- * parsed as one and a malformed one is an error, never a name that is silently not found.
- */
-const ADDRESS_SHAPED = /^[\d.-]+$|:|[,/]/
-
 export function parseCirclSubject (raw: string): CirclSubject {
-  if (ADDRESS_SHAPED.test(raw)) return { kind: 'ip', range: parseIpRange(raw) }
+  if (isAddressShaped(raw)) return { kind: 'ip', range: parseIpRange(raw) }
   if (raw.includes('*')) {
     throw new DnsledgerError('INVALID_NAME', `"${raw}": the CIRCL API takes no wildcards; ` +
       'send a name or an address, or use /v1/domains/*.example.com')

@@ -8,11 +8,11 @@ import { lookupQuerySchema, reverseLookupQuerySchema } from '../../../schemas/lo
 import { pageSchema } from '../../../schemas/lookup-page.js'
 import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
-import type { ObservationRecord, Page, TimeFences } from '../../store/observation-queries.js'
-import { mxRange } from '../../store/rdata-codec.js'
+import type { ObservationRecord, TimeFences } from '../../store/observation-queries.js'
 import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
+import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
   parseFences, parseIpRange, parseName, parseNamePattern, parseRrtypes, type IpRange
 } from '../request-params.js'
@@ -33,9 +33,7 @@ const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
 
 const COLUMNS = recordColumns(observationRecordSchema)
 
-const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
-
-function recordView (record: ObservationRecord) {
+export function recordView (record: ObservationRecord) {
   return {
     ...record,
     first_seen_iso: isoTime(record.first_seen),
@@ -81,8 +79,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   function byRange (range: IpRange, query: LookupQuery): PageSource<ObservationRecord> {
     const filters = lookupFilters(query, [range.rrtype])
 
-    return (window) => store.observations.byRdata(range.rrtype, range.low, range.high,
-      { ...filters, ...window })
+    return (window) => ipRangePage(store, range, { ...filters, ...window })
   }
 
   /** Reverse lookup by a target name: NS, CNAME and MX store the target as a name id. */
@@ -91,11 +88,8 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       const raw = (request.params as Record<string, string>)[param] ?? ''
       const name = parseName(raw)
       const filters = lookupFilters(request.query as LookupQuery, [rrtype])
-      const id = store.nameIdOf(name)
-      if (id === undefined) return reply(request, res, () => EMPTY_PAGE, { [param]: name, rrtype })
-      const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
       const source: PageSource<ObservationRecord> = (window) =>
-        store.observations.byRdata(rrtype, low, high, { ...filters, ...window })
+        targetPage(store, rrtype, name, { ...filters, ...window })
 
       return reply(request, res, source, { [param]: name, rrtype })
     }
@@ -107,8 +101,8 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   }, async (request, res) => {
     const pattern = parseNamePattern((request.params as { name: string }).name)
     const filters = lookupFilters(request.query as LookupQuery)
-    const source: PageSource<ObservationRecord> = (window) => store.observations.byName(
-      pattern.name, { ...filters, ...window, subdomains: pattern.subdomains })
+    const source: PageSource<ObservationRecord> = (window) =>
+      namePage(store, pattern, { ...filters, ...window })
     const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
 
     return reply(request, res, source, { ...shown, rrtypes: filters.rrtypes ?? null })

@@ -1,0 +1,57 @@
+/**
+ * The options of a bulk lookup, which apply to all its indicators, read by the single lookups'
+ * parsers. A bad record type, time or limit would fail every indicator alike, so it fails the
+ * request instead.
+ */
+import type { LookupOptions, TimeFences } from '../../store/observation-queries.js'
+import {
+  parseFences, parseLimit, parseRrtypes, type FenceQuery
+} from '../request-params.js'
+
+/** Each fence's request field (and GET parameter) and where the store takes it. */
+export const FENCE_PARAMS = [
+  ['time_first_after', 'firstSeenAfter'],
+  ['time_first_before', 'firstSeenBefore'],
+  ['time_last_after', 'lastSeenAfter'],
+  ['time_last_before', 'lastSeenBefore']
+] as const satisfies ReadonlyArray<readonly [keyof FenceQuery, keyof TimeFences]>
+
+export type BulkOptionFields = {
+  type?: string | string[]
+  limit?: number
+} & { [param in keyof FenceQuery]?: string | number }
+
+export interface BulkLimits {
+  defaultLimit: number
+  /** The largest per-indicator limit. */
+  maxLimit: number
+}
+
+/** A fence may be sent as a JSON number; it means what the same digits mean in a GET. */
+export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
+  nowSeconds: number): LookupOptions {
+  const type = Array.isArray(body.type) ? body.type.join(',') : body.type
+  const fences: FenceQuery = {}
+  for (const [param] of FENCE_PARAMS) {
+    const raw = body[param]
+    if (raw !== undefined) fences[param] = String(raw)
+  }
+  const defaultLimit = Math.min(limits.defaultLimit, limits.maxLimit)
+
+  return {
+    rrtypes: parseRrtypes(type),
+    limit: parseLimit(body.limit, defaultLimit, limits.maxLimit),
+    fences: parseFences(fences, nowSeconds)
+  }
+}
+
+/** The options as understood, for the answer: record types, and fences in epoch seconds. */
+export function shownOptions (lookup: LookupOptions): Record<string, unknown> {
+  const shown: Record<string, unknown> = { rrtypes: lookup.rrtypes ?? null }
+  for (const [param, fence] of FENCE_PARAMS) {
+    const value = lookup.fences?.[fence]
+    if (value !== undefined) shown[param] = value
+  }
+
+  return shown
+}

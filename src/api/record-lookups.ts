@@ -1,0 +1,36 @@
+/**
+ * Each native record lookup as a function of its parsed subject: the single lookups
+ * (lookup-routes.ts) and the bulk lookup (bulk-lookup-routes.ts) answer through these, so an
+ * indicator in a batch gets exactly the page its GET endpoint gives.
+ */
+import type { LookupOptions, ObservationRecord, Page } from '../store/observation-queries.js'
+import { mxRange } from '../store/rdata-codec.js'
+import type { Store } from '../store/store.js'
+import type { IpRange, NamePattern } from './request-params.js'
+
+export type TargetRRType = 'NS' | 'CNAME' | 'MX'
+
+const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
+
+/** Everything observed for a name, or for a name and everything under it. */
+export function namePage (store: Store, pattern: NamePattern, lookup: LookupOptions) {
+  return store.observations.byName(pattern.name, { ...lookup, subdomains: pattern.subdomains })
+}
+
+/** Every name that resolved to an address or into a network. */
+export function ipRangePage (store: Store, range: IpRange, lookup: LookupOptions) {
+  return store.observations.byRdata(range.rrtype, range.low, range.high, lookup)
+}
+
+/**
+ * Every owner whose NS, CNAME or MX points at a name. These store the target as a name id; a
+ * name never stored is pointed at by nothing.
+ */
+export function targetPage (store: Store, rrtype: TargetRRType, name: string,
+  lookup: LookupOptions): Page<ObservationRecord> {
+  const id = store.nameIdOf(name)
+  if (id === undefined) return EMPTY_PAGE
+  const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
+
+  return store.observations.byRdata(rrtype, low, high, lookup)
+}
