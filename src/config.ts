@@ -34,6 +34,8 @@ export interface Config {
   shutdownTimeoutMs: number
   apiDefaultLimit: number
   apiMaxLimit: number
+  /** The most TXT index entries one TXT search request examines before it returns a page. */
+  apiTxtScanLimit: number
   /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
   apiKeys: string[]
   kafka?: KafkaConfig
@@ -200,6 +202,7 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     apiDefaultLimit: readInteger(env, 'API_DEFAULT_LIMIT', 100, 1, apiMaxLimit),
     apiMaxLimit,
+    apiTxtScanLimit: readInteger(env, 'API_TXT_SCAN_LIMIT', 50_000, 1_000, 100_000_000),
     apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }

@@ -80,7 +80,8 @@ export async function startService (config: Config, logger: Logger,
     probe: () => readiness(store, consumer),
     defaultLimit: config.apiDefaultLimit,
     apiKeys: config.apiKeys,
-    maxLimit: config.apiMaxLimit
+    maxLimit: config.apiMaxLimit,
+    txtScanLimit: config.apiTxtScanLimit
   })
   await app.listen({ host: config.host, port: config.port })
   await consumer?.start()

@@ -7,6 +7,11 @@ t.test('defaults serve the sample on 127.0.0.1:8080 with no Kafka', async (t) =>
   t.ok(Object.isFrozen(config))
 })
 
+t.test('the TXT search scan bound', async (t) => {
+  t.equal(loadConfig({}).apiTxtScanLimit, 50_000)
+  t.equal(loadConfig({ API_TXT_SCAN_LIMIT: '250000' }).apiTxtScanLimit, 250_000)
+})
+
 t.test('Kafka settings', async (t) => {
   const config = loadConfig({
     KAFKA_BROKERS: 'b1.example:9092, b2.example:9093',
@@ -35,7 +40,8 @@ t.test('a bad value names the variable and what to put in it', async (t) => {
       KAFKA_SASL_PASSWORD: 'p', KAFKA_SASL_MECHANISM: 'gssapi' }, /KAFKA_SASL_MECHANISM.*scram-sha-512/],
     [{ KAFKA_TLS_CA_FILE: '/nonexistent/ca.pem', KAFKA_BROKERS: 'b:1', KAFKA_GROUP_ID: 'g' },
       /KAFKA_TLS_CA_FILE.*readable/],
-    [{ API_DEFAULT_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_DEFAULT_LIMIT.*1 to 100/]
+    [{ API_DEFAULT_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_DEFAULT_LIMIT.*1 to 100/],
+    [{ API_TXT_SCAN_LIMIT: '10' }, /API_TXT_SCAN_LIMIT="10" .* 1000 to 100000000/]
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { code: 'CONFIG_INVALID', message }, JSON.stringify(env))

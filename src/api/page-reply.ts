@@ -23,7 +23,8 @@ export function sendPage<T, V> (
   reply: FastifyReply,
   page: Page<T>,
   view: (record: T) => V,
-  meta: { query: Record<string, unknown>, limit: number }
+  /** extra: fields a page of one lookup adds beside these, in its own page schema. */
+  meta: { query: Record<string, unknown>, limit: number, extra?: Record<string, unknown> }
 ) {
   const truncated = page.nextCursor !== undefined
   reply.header('x-dnsledger-truncated', String(truncated))
@@ -34,6 +35,7 @@ export function sendPage<T, V> (
     records: page.records.map(view),
     truncated,
     next_cursor: page.nextCursor ?? null,
-    limit: meta.limit
+    limit: meta.limit,
+    ...meta.extra
   })
 }

@@ -28,7 +28,7 @@ const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
 
 const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
 
-function recordView (record: ObservationRecord) {
+export function recordView (record: ObservationRecord) {
   return {
     ...record,
     first_seen_iso: isoTime(record.first_seen),
