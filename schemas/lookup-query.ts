@@ -27,7 +27,7 @@ function fence (what: string) {
   return { ...timeFence, description: `${what}. ${timeFence.description}` }
 }
 
-const fenceProperties = {
+export const fenceProperties = {
   time_first_after: fence('Only records first seen after this'),
   time_first_before: fence('Only records first seen before this'),
   time_last_after: fence('Only records last seen after this'),

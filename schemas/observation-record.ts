@@ -1,3 +1,12 @@
+/** When and how often a record was observed, as every record shows it. */
+export const seenProperties = {
+  first_seen: { type: 'integer', description: 'Epoch seconds of the earliest observation' },
+  last_seen: { type: 'integer', description: 'Epoch seconds of the latest observation' },
+  first_seen_iso: { type: 'string', format: 'date-time' },
+  last_seen_iso: { type: 'string', format: 'date-time' },
+  count: { type: 'integer', minimum: 1, description: 'How many times it was observed' }
+} as const
+
 /** One distinct (rrname, rrtype, rdata) with when and how often it was observed. */
 export const observationRecordSchema = {
   $id: 'ObservationRecord',
@@ -14,11 +23,7 @@ export const observationRecordSchema = {
         '`preference host`. TXT: each string in double quotes, joined by a space. SOA: `mname ' +
         'rname serial refresh retry expire minimum`.'
     },
-    first_seen: { type: 'integer', description: 'Epoch seconds of the earliest observation' },
-    last_seen: { type: 'integer', description: 'Epoch seconds of the latest observation' },
-    first_seen_iso: { type: 'string', format: 'date-time' },
-    last_seen_iso: { type: 'string', format: 'date-time' },
-    count: { type: 'integer', minimum: 1, description: 'How many times it was observed' }
+    ...seenProperties
   },
   examples: [{
     rrname: 'nic.gov.',

@@ -40,6 +40,8 @@ export interface Config {
   apiBulkMaxIndicators: number
   /** The largest per-indicator `limit` a bulk lookup may ask for. */
   apiBulkMaxLimit: number
+  /** The most TXT index entries one TXT search request examines before it returns a page. */
+  apiTxtScanLimit: number
   /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
   apiKeys: string[]
   kafka?: KafkaConfig
@@ -211,6 +213,7 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
     apiBulkMaxIndicators: readInteger(env, 'API_BULK_MAX_INDICATORS', 1_000, 1, 100_000),
     apiBulkMaxLimit: readInteger(env, 'API_BULK_MAX_LIMIT', Math.min(100, apiMaxLimit), 1,
       apiMaxLimit),
+    apiTxtScanLimit: readInteger(env, 'API_TXT_SCAN_LIMIT', 50_000, 1_000, 100_000_000),
     apiKeys: readApiKeys(env),
     kafka: readKafka(env)
   }

@@ -96,7 +96,8 @@ export async function startService (config: Config, logger: Logger,
     maxLimit: config.apiMaxLimit,
     streamMaxLimit: config.apiStreamMaxLimit,
     bulkMaxIndicators: config.apiBulkMaxIndicators,
-    bulkMaxLimit: config.apiBulkMaxLimit
+    bulkMaxLimit: config.apiBulkMaxLimit,
+    txtScanLimit: config.apiTxtScanLimit
   })
   await app.listen({ host: config.host, port: config.port })
   await consumer?.start()

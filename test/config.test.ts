@@ -13,6 +13,11 @@ t.test('streams hold a million records by default, and at least what a page may'
   t.equal(loadConfig({ API_MAX_LIMIT: '500', API_STREAM_MAX_LIMIT: '500' }).apiStreamMaxLimit, 500)
 })
 
+t.test('the TXT search scan bound', async (t) => {
+  t.equal(loadConfig({}).apiTxtScanLimit, 50_000)
+  t.equal(loadConfig({ API_TXT_SCAN_LIMIT: '250000' }).apiTxtScanLimit, 250_000)
+})
+
 t.test('Kafka settings', async (t) => {
   const config = loadConfig({
     KAFKA_BROKERS: 'b1.example:9092, b2.example:9093',
@@ -45,7 +50,8 @@ t.test('a bad value names the variable and what to put in it', async (t) => {
     [{ API_STREAM_MAX_LIMIT: '5000' }, /API_STREAM_MAX_LIMIT.*from 10000 to 1000000000/],
     [{ API_STREAM_MAX_LIMIT: 'all' }, /API_STREAM_MAX_LIMIT/],
     [{ API_BULK_MAX_INDICATORS: '0' }, /API_BULK_MAX_INDICATORS.*1 to 100000/],
-    [{ API_BULK_MAX_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_BULK_MAX_LIMIT.*1 to 100/]
+    [{ API_BULK_MAX_LIMIT: '500', API_MAX_LIMIT: '100' }, /API_BULK_MAX_LIMIT.*1 to 100/],
+    [{ API_TXT_SCAN_LIMIT: '10' }, /API_TXT_SCAN_LIMIT="10" .* 1000 to 100000000/]
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { code: 'CONFIG_INVALID', message }, JSON.stringify(env))

@@ -16,6 +16,8 @@ import { newDomainRoutes } from './routes/new-domain-routes.js'
 import { rejectedRoutes } from './routes/rejected-routes.js'
 import { dnsdbRoutes } from './routes/dnsdb-routes.js'
 import { circlRoutes } from './routes/circl-routes.js'
+import { txtSearchRoutes } from './routes/txt-search-routes.js'
+import { soaHistoryRoutes } from './routes/soa-history-routes.js'
 import { ApiKeySet } from './api-key-set.js'
 import type { Store } from '../store/store.js'
 import { OPENAPI_INFO } from './openapi-info.js'
@@ -33,6 +35,8 @@ export interface AppOptions {
   bulkMaxLimit?: number
   /** Keys for the DNSDB and CIRCL APIs; none leaves them open. */
   apiKeys?: string[]
+  /** The most TXT index entries one TXT search request examines. */
+  txtScanLimit?: number
 }
 
 const BODY_LIMIT_BYTES = 1_048_576
@@ -80,6 +84,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(newDomainRoutes, { store: options.store, ...limits })
   await app.register(rejectedRoutes, { store: options.store, ...limits })
+  await app.register(txtSearchRoutes,
+    { store: options.store, ...limits, scanLimit: options.txtScanLimit ?? 50_000 })
+  await app.register(soaHistoryRoutes, { store: options.store, ...limits })
   const keys = new ApiKeySet(options.apiKeys ?? [])
   const compat = { store: options.store, keys, maxLimit: limits.maxLimit }
   await app.register(dnsdbRoutes, { prefix: '/dnsdb/v2', ...compat })

@@ -9,6 +9,7 @@
  * stream limit; a cut is said in the body's last line and in trailers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Page } from '../store/observation-queries.js'
 import { attachmentName } from './output/attachment-name.js'
 import { csvWriter } from './output/csv-writer.js'
 import { humanColumns, humanRecord, type FlatRecord } from './output/human-time.js'
@@ -29,12 +30,14 @@ export interface ListLimits {
   streamMaxLimit: number
 }
 
-export interface ListMeta {
+export interface ListMeta<T = unknown> {
   /** The request as understood, echoed in the JSON body. */
   query: Record<string, unknown>
   limits: ListLimits
   /** The fields of a record in order: the CSV columns (the record schema's properties). */
   columns: readonly string[]
+  /** Fields a JSON page of one list adds beside the usual ones, in its own page schema. */
+  extra?: (page: Page<T>) => Record<string, unknown>
 }
 
 /** The parameters every list takes (pagingProperties in schemas/lookup-query.ts). */
@@ -63,7 +66,7 @@ export async function sendPage<T, V extends FlatRecord> (
   reply: FastifyReply,
   source: PageSource<T>,
   view: (record: T) => V,
-  meta: ListMeta
+  meta: ListMeta<T>
 ) {
   const query = request.query as ListQuery
   const output = chooseOutput(query.format, request.headers.accept)
@@ -74,7 +77,7 @@ export async function sendPage<T, V extends FlatRecord> (
 }
 
 function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
-  source: PageSource<T>, view: (record: T) => V, meta: ListMeta) {
+  source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>) {
   const query = request.query as ListQuery
   const limit = parseLimit(query.limit, meta.limits.defaultLimit, meta.limits.maxLimit)
   const page = source({ limit, cursor: query.cursor })
@@ -87,12 +90,13 @@ function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: 
     records: page.records.map(view),
     truncated,
     next_cursor: page.nextCursor ?? null,
-    limit
+    limit,
+    ...meta.extra?.(page)
   })
 }
 
 async function sendStream<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
-  source: PageSource<T>, view: (record: T) => V, meta: ListMeta, output: OutputChoice) {
+  source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>, output: OutputChoice) {
   const query = request.query as ListQuery
   const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit)
   const first = source({ limit: Math.min(STREAM_PAGE_RECORDS, limit), cursor: query.cursor })

@@ -4,38 +4,36 @@ import { readJsonRecord } from './json-record.js'
 import type { FeedParser, RejectedMessage } from './observation.js'
 import { reject } from './reject-codes.js'
 import { observed } from './single-observation.js'
+import { SOA_NUMBER_FIELDS, formatSoaRdata, type SoaFields } from './soa-rdata.js'
 
-/** The SOA's numbers in rdata order (RFC 1035 3.3.13), as the feed's JSON names them. */
-const NUMBER_FIELDS = ['Serial', 'Refresh', 'Retry', 'Expire', 'Minttl'] as const
+/** How the feed's JSON names each of the SOA's numbers. */
+const FEED_KEYS = {
+  serial: 'Serial', refresh: 'Refresh', retry: 'Retry', expire: 'Expire', minimum: 'Minttl'
+} as const
+
+type SoaNumbers = Omit<SoaFields, 'mname' | 'rname'>
 
 const MAX_UINT32 = 0xffffffff
 
 /**
  * spamhaus_pdns_soa: `{"Hdr":{...,"Rrtype":6,...},"Ns":..,"Mbox":..,"Serial":..,...}` to
- * rdata `mname rname serial refresh retry expire minimum`. Ns and Mbox are names like any
- * other; Mbox keeps its escaped dots (`first\.last.example.com.`, RFC 1035 8).
+ * rdata `mname rname serial refresh retry expire minimum` (soa-rdata.ts). Ns and Mbox are
+ * names like any other; Mbox keeps its escaped dots (`first\.last.example.com.`, RFC 1035 8).
  */
 export const parseSoa: FeedParser = (payload, nowSeconds) => {
   const record = readJsonRecord(payload, nowSeconds, 'SOA')
   if (!record.ok) return record
 
-  const names = soaNames(record.body)
-  if (typeof names !== 'string') return names
+  const mname = soaName(record.body, 'Ns')
+  if (typeof mname !== 'string') return mname
+
+  const rname = soaName(record.body, 'Mbox')
+  if (typeof rname !== 'string') return rname
 
   const numbers = soaNumbers(record.body)
-  if (typeof numbers !== 'string') return numbers
+  if ('ok' in numbers) return numbers
 
-  const rdata = `${names} ${numbers}`
-  return observed(record, 'SOA', rdata)
-}
-
-/** `mname rname`, or why not. */
-function soaNames (body: JsonObject): string | RejectedMessage {
-  const ns = soaName(body, 'Ns')
-  if (typeof ns !== 'string') return ns
-
-  const mbox = soaName(body, 'Mbox')
-  return typeof mbox === 'string' ? `${ns} ${mbox}` : mbox
+  return observed(record, 'SOA', formatSoaRdata({ mname, rname, ...numbers }))
 }
 
 function soaName (body: JsonObject, key: string): string | RejectedMessage {
@@ -46,17 +44,18 @@ function soaName (body: JsonObject, key: string): string | RejectedMessage {
   return name.ok ? name.name : name
 }
 
-/** `serial refresh retry expire minimum`, or why not. */
-function soaNumbers (body: JsonObject): string | RejectedMessage {
-  let text = ''
-  for (const key of NUMBER_FIELDS) {
+/** serial, refresh, retry, expire and minimum, checked in rdata order, or why not. */
+function soaNumbers (body: JsonObject): SoaNumbers | RejectedMessage {
+  const numbers: Partial<SoaNumbers> = {}
+  for (const field of SOA_NUMBER_FIELDS) {
+    const key = FEED_KEYS[field]
     const value = numberField(body, key, key)
     if (!value.ok) return value
 
     if (!isUint32(value.value)) return notUint32(key, value.value)
-    text += text.length === 0 ? String(value.value) : ` ${value.value}`
+    numbers[field] = value.value
   }
-  return text
+  return numbers as SoaNumbers
 }
 
 function isUint32 (value: number): boolean {

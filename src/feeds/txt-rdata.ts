@@ -12,12 +12,13 @@ const NEEDS_ESCAPE_ALL = /["\\\x00-\x1f\x7f]/g
 export function formatTxtRdata (strings: readonly string[]): string {
   let rdata = ''
   for (let i = 0; i < strings.length; i++) {
-    rdata += `${i > 0 ? ' ' : ''}"${escaped(strings[i]!)}"`
+    rdata += `${i > 0 ? ' ' : ''}"${escapeTxtText(strings[i]!)}"`
   }
   return rdata
 }
 
-function escaped (text: string): string {
+/** Text as it appears between the quotes of one string: what a TXT search looks for. */
+export function escapeTxtText (text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(NEEDS_ESCAPE_ALL, escapeCharacter) : text
 }
 

@@ -113,7 +113,8 @@ export class ObservationQueries {
  * the name alone is [key, key + NUL), its subtree [key, subtree end), what lies under it
  * (key + NUL, subtree end).
  */
-function nameRange (name: string, subdomains: 'include' | 'only' | undefined): [string, string] {
+export function nameRange (name: string,
+  subdomains: 'include' | 'only' | undefined): [string, string] {
   const key = nameKey(name)
   if (subdomains === undefined) return [key, `${key}\u0000`]
   const [, high] = suffixRange(name)

@@ -16,6 +16,8 @@ import { NameDictionary } from './name-dictionary.js'
 import { NewDomainQueries } from './new-domain-queries.js'
 import { ObservationQueries } from './observation-queries.js'
 import { RejectedQueries } from './rejected-queries.js'
+import { SoaHistoryQueries } from './soa-history-queries.js'
+import { TxtSearchQueries } from './txt-search-queries.js'
 
 /**
  * - `reader`: the service's HTTP thread. Creates the file and runs the migrations, then only
@@ -101,6 +103,8 @@ export class Store {
   readonly observations: ObservationQueries
   readonly newDomains: NewDomainQueries
   readonly rejected: RejectedQueries
+  readonly txt: TxtSearchQueries
+  readonly soa: SoaHistoryQueries
   readonly #names: NameDictionary
   readonly #writer: BatchWriter | undefined
   readonly #selectOffsets: Database.Statement
@@ -114,6 +118,8 @@ export class Store {
     this.observations = new ObservationQueries(db)
     this.newDomains = new NewDomainQueries(db)
     this.rejected = new RejectedQueries(db)
+    this.txt = new TxtSearchQueries(db)
+    this.soa = new SoaHistoryQueries(db)
     this.#selectOffsets = db.prepare(`
       SELECT topic, partition, next_offset AS nextOffset
       FROM kafka_offsets

@@ -14,7 +14,7 @@ t.test('every native path is documented with a response schema', async (t) => {
   const document = await openapiDocument() as { paths: Record<string, Record<string, unknown>> }
   for (const path of ['/v1/domains/{name}', '/v1/ips/{ip}', '/v1/ips/{ip}/{prefix}',
     '/v1/nameservers/{host}', '/v1/mx/{host}', '/v1/cnames/{target}', '/v1/new-domains',
-    '/health', '/ready']) {
+    '/v1/txt', '/v1/zones/{zone}/soa', '/health', '/ready']) {
     t.ok(document.paths[path]?.get, path)
   }
 })

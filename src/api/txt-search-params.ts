@@ -1,0 +1,55 @@
+/**
+ * The TXT search's parameters as the store takes them: exactly one of contains, prefix and
+ * exact, with ignore_case for contains only, and an optional owner name or `*.` subtree.
+ */
+import { DnsledgerError } from '../errors.js'
+import { formatTxtRdata } from '../feeds/txt-rdata.js'
+import type { TxtMatch, TxtSearch } from '../store/txt-search-queries.js'
+import { parseNamePattern } from './request-params.js'
+
+export interface TxtMatchQuery {
+  contains?: string
+  prefix?: string
+  exact?: string
+  ignore_case?: boolean
+  name?: string
+}
+
+const MODES = ['contains', 'prefix', 'exact'] as const
+
+export function parseTxtMatch (query: TxtMatchQuery): TxtMatch {
+  const given = MODES.filter((mode) => query[mode] !== undefined)
+  if (given.length !== 1) {
+    const sent = given.length === 0 ? 'none of them' : given.map((mode) => `${mode}=`).join(' and ')
+    throw new DnsledgerError('INVALID_REQUEST', 'send exactly one of contains= (a text anywhere ' +
+      `in a record), prefix= (a text a record starts with) or exact= (a whole record): got ${sent}`)
+  }
+  const ignoreCase = query.ignore_case === true
+  if (query.contains !== undefined) return { kind: 'contains', text: query.contains, ignoreCase }
+  if (ignoreCase) {
+    throw new DnsledgerError('INVALID_REQUEST', 'ignore_case works with contains= only: prefix= ' +
+      'and exact= are index ranges, which are case-sensitive; send contains= instead')
+  }
+  if (query.prefix !== undefined) return { kind: 'prefix', text: query.prefix }
+
+  return { kind: 'exact', rdata: exactRdata(query.exact ?? '') }
+}
+
+/** One string as plain text, or the rdata as the API shows it (quoted strings). */
+function exactRdata (value: string): string {
+  return value.startsWith('"') ? value : formatTxtRdata([value])
+}
+
+export function parseTxtOwner (raw: string | undefined): TxtSearch['owner'] {
+  if (raw === undefined) return undefined
+  const pattern = parseNamePattern(raw)
+
+  return { name: pattern.name, subtree: pattern.subdomains === 'include' }
+}
+
+/** The search as understood, for the page's `query`. */
+export function shownMatch (match: TxtMatch): Record<string, unknown> {
+  if (match.kind === 'contains') return { contains: match.text, ignore_case: match.ignoreCase }
+
+  return match.kind === 'prefix' ? { prefix: match.text } : { exact: match.rdata }
+}
