@@ -80,6 +80,8 @@ export async function startService (config: Config, logger: Logger,
     probe: () => readiness(store, consumer),
     defaultLimit: config.apiDefaultLimit,
     apiKeys: config.apiKeys,
+    rateLimit: config.apiRateLimit,
+    corsOrigins: config.corsOrigins,
     maxLimit: config.apiMaxLimit
   })
   await app.listen({ host: config.host, port: config.port })

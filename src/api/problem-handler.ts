@@ -5,8 +5,10 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
+import { redactUrl } from './access/url-redaction.js'
+import { allowedMethods } from './allowed-methods.js'
 
-function problemType (code: ErrorCode): string {
+export function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 
@@ -17,7 +19,8 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, code:
   return reply
     .code(statusCode)
     .type('application/problem+json')
-    .send({ type: problemType(code), title, status: statusCode, code, detail, instance: request.url })
+    .send({ type: problemType(code), title, status: statusCode, code, detail,
+      instance: redactUrl(request.url) })
 }
 
 /** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
@@ -67,7 +70,15 @@ export function installProblemHandler (app: FastifyInstance): void {
   })
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    const allowed = allowedMethods(app, request.url)
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '))
+      return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${path} does not take ` +
+        `${request.method}: send ${allowed.join(' or ')}`)
+    }
+
     return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
-      `${request.url.split('?')[0]}: see /docs for the API`)
+      `${path}: see /docs for the API`)
   })
 }
