@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { FEED_KINDS } from './feeds/observation.js'
+import { REJECT_CODES } from './feeds/reject-codes.js'
 import { ingestFile, ingestStream } from './ingest/file-ingest.js'
 import { InlineWriter } from './ingest/inline-writer.js'
 import { reingestRejected } from './ingest/reingest.js'
@@ -28,15 +29,55 @@ function fail (message: string): never {
   process.exit(2)
 }
 
+type StringOptions = Record<string, { type: 'string', default?: string }>
+
+/**
+ * parseArgs, but a mistake is one line that says what to type instead, then the usage, exit 2;
+ * parseArgs' own errors are long and name no command. Parsed leniently, then checked here.
+ */
+function parseOptions (command: string, args: string[], options: StringOptions,
+  takesFiles = false) {
+  const parsed = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true })
+  const known = Object.keys(options).map((name) => `--${name}`).join(', ')
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option' && token.name === 'help') {
+      process.stdout.write(`${USAGE}\n`)
+      process.exit(0)
+    }
+    if (token.kind === 'option' && !(token.name in options)) {
+      fail(`${command} has no option ${token.rawName}: it takes ${known}`)
+    }
+    if (token.kind === 'option' && (token.value === undefined ||
+      (!token.inlineValue && token.value.startsWith('-')))) {
+      fail(`${token.rawName} needs a value: ${token.rawName} ${token.name.toUpperCase()}`)
+    }
+    if (token.kind === 'positional' && !takesFiles) {
+      fail(`${command} takes no argument "${token.value}": it takes ${known}`)
+    }
+  }
+
+  return { values: parsed.values as Record<string, string | undefined>,
+    positionals: parsed.positionals }
+}
+
+/** A topic that is not a feed topic would silently match nothing. */
+function checkTopic (topic: string | undefined, prefix: string): void {
+  if (topic === undefined || FEED_KINDS.some((kind) => `${prefix}${kind}` === topic)) return
+  fail(`--topic ${topic} is not one of the eight feed topics: use one of ` +
+    FEED_KINDS.map((kind) => `${prefix}${kind}`).join(', '))
+}
+
+function checkCode (code: string | undefined): void {
+  if (code === undefined || code in REJECT_CODES) return
+  fail(`--code ${code} is not a reject code: use one of ${Object.keys(REJECT_CODES).join(', ')}`)
+}
+
 async function ingest (args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true,
-    options: { topic: { type: 'string' } } })
+  const { values, positionals } = parseOptions('ingest', args, { topic: { type: 'string' } }, true)
   const config = loadConfig()
   const prefix = config.kafka?.topicPrefix ?? ''
   const topic = values.topic ?? fail('ingest needs --topic, one of ' + FEED_KINDS.join(', '))
-  if (!FEED_KINDS.some((kind) => `${prefix}${kind}` === topic)) {
-    fail(`--topic ${topic} is not a feed topic: use one of ${FEED_KINDS.join(', ')}`)
-  }
+  checkTopic(topic, prefix)
   if (positionals.length === 0) fail('ingest needs at least one FILE (or - for standard input)')
 
   const store = Store.open(config.databasePath)
@@ -56,14 +97,20 @@ async function ingest (args: string[]): Promise<void> {
 }
 
 function rejected (args: string[]): void {
-  const { values } = parseArgs({ args, options: {
+  const { values } = parseOptions('rejected', args, {
     topic: { type: 'string' }, code: { type: 'string' }, limit: { type: 'string', default: '100' }
-  } })
-  const store = Store.open(loadConfig().databasePath, { readonly: true })
+  })
+  const config = loadConfig()
+  checkTopic(values.topic, config.kafka?.topicPrefix ?? '')
+  checkCode(values.code)
+  if (!/^\d+$/.test(values.limit ?? '') || Number(values.limit) < 1) {
+    fail('--limit takes a whole number above 0, in decimal digits')
+  }
   const limit = Number(values.limit)
-  if (!Number.isInteger(limit) || limit < 1) fail('--limit takes a whole number above 0')
+  const store = Store.open(config.databasePath, { readonly: true })
   const page = store.rejected.list({ topic: values.topic, code: values.code, limit })
   for (const record of page.records) process.stdout.write(`${JSON.stringify(record)}\n`)
+  if (page.records.length === 0) process.stderr.write('no set-aside messages match\n')
   if (page.nextCursor !== undefined) {
     process.stderr.write(`more than ${limit} set aside: raise --limit, or page with ` +
       'GET /v1/rejected\n')
@@ -72,10 +119,12 @@ function rejected (args: string[]): void {
 }
 
 function reingest (args: string[]): void {
-  const { values } = parseArgs({ args, options: {
+  const { values } = parseOptions('reingest', args, {
     topic: { type: 'string' }, code: { type: 'string' }
-  } })
+  })
   const config = loadConfig()
+  checkTopic(values.topic, config.kafka?.topicPrefix ?? '')
+  checkCode(values.code)
   const store = Store.open(config.databasePath)
   try {
     const result = reingestRejected(store, { ...values, topicPrefix: config.kafka?.topicPrefix })

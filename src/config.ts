@@ -3,6 +3,9 @@
  * message that names the variable and what to put in it; the result is frozen.
  */
 import { readFileSync } from 'node:fs'
+import {
+  parseBurst, parseRate, RATE_FORMS, RATE_MAX_COUNT, type RateSetting
+} from './api/access/rate-limit.js'
 import { DnsledgerError } from './errors.js'
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512'
@@ -42,9 +45,19 @@ export interface Config {
   apiBulkMaxLimit: number
   /** The most TXT index entries one TXT search request examines before it returns a page. */
   apiTxtScanLimit: number
-  /** Keys that the DNSDB- and CIRCL-compatible APIs require; empty means they are open. */
-  apiKeys: string[]
+  /** Keys that the API requires (all but health, readiness and its description); none: open. */
+  apiKeys: ApiKeyEntry[]
+  /** Every key's limit unless its line says otherwise; per client address when no key is set. */
+  apiRateLimit: RateSetting
+  /** Origins whose pages may call the API from a browser; `*` for any; none: no CORS. */
+  corsOrigins: string[]
   kafka?: KafkaConfig
+}
+
+export interface ApiKeyEntry {
+  key: string
+  /** The key's own limit, from its line in API_KEYS_FILE; else API_RATE_LIMIT applies. */
+  rate?: RateSetting
 }
 
 type Env = Record<string, string | undefined>
@@ -142,37 +155,119 @@ function readTls (env: Env): KafkaConfig['tls'] {
 /** Long enough that guessing one is hopeless; short keys are refused rather than weakly kept. */
 const API_KEY_MIN_CHARS = 16
 
-function checkedKeys (name: string, parts: string[]): string[] {
-  const keys = parts.map((key) => key.trim()).filter((key) => key !== '')
-  for (const key of keys) {
-    if (key.length < API_KEY_MIN_CHARS || /[\s,]/.test(key)) {
-      throw invalid(name, '(not shown)', `keys of at least ${API_KEY_MIN_CHARS} characters ` +
-        'without spaces or commas (one key was not)')
-    }
+const BURST_FORM = `a whole number of requests from 1 to ${RATE_MAX_COUNT}`
+
+const KEY_LINE_FORMS = 'lines of KEY, KEY RATE or KEY RATE BURST, where RATE is ' +
+  `${RATE_FORMS} and BURST ${BURST_FORM}`
+
+function checkedKey (name: string, key: string): string {
+  if (key.length < API_KEY_MIN_CHARS || /[\s,]/.test(key)) {
+    throw invalid(name, '(not shown)', `keys of at least ${API_KEY_MIN_CHARS} characters ` +
+      'without spaces or commas (one key was not)')
   }
 
-  return keys
+  return key
 }
 
-function readKeyFile (file: string): string[] {
+/** `KEY`, `KEY RATE` or `KEY RATE BURST`: a file of bare keys, as before rates, stays valid. */
+function keyLine (file: string, lineNumber: number, line: string): ApiKeyEntry {
+  const [key = '', rateText, burstText, ...extra] = line.trim().split(/\s+/)
+  checkedKey('API_KEYS_FILE', key)
+  if (rateText === undefined) return { key }
+
+  const rate = parseRate(rateText)
+  const burst = burstText === undefined ? undefined : parseBurst(burstText)
+  const badBurst = burstText !== undefined && (burst === undefined || rate === 'unlimited')
+  if (rate === undefined || badBurst || extra.length > 0) {
+    throw invalid('API_KEYS_FILE', file, `${KEY_LINE_FORMS} (line ${lineNumber} is not)`)
+  }
+
+  return { key, rate: burst === undefined || rate === 'unlimited' ? rate : { ...rate, burst } }
+}
+
+function readKeyFile (file: string): ApiKeyEntry[] {
+  let lines: string[]
   try {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/)
-    return lines.filter((line) => !line.trim().startsWith('#'))
+    lines = readFileSync(file, 'utf8').split(/\r?\n/)
   } catch (err) {
     throw invalid('API_KEYS_FILE', file, `a readable file (${(err as Error).message})`)
   }
+
+  return lines.flatMap((line, i) => line.trim() === '' || line.trim().startsWith('#')
+    ? []
+    : [keyLine(file, i + 1, line)])
 }
 
-/**
- * API_KEYS (comma-separated) and API_KEYS_FILE (one key a line, # comments), together.
- * Exported so that the app can read them where its caller passes none.
- */
-function readApiKeys (env: Env): string[] {
-  const keys = checkedKeys('API_KEYS', (env.API_KEYS ?? '').split(','))
-  const file = env.API_KEYS_FILE?.trim()
-  if (file === undefined || file === '') return keys
+/** Two entries for one key would leave it unclear which rate applies. */
+function checkUnique (entries: ApiKeyEntry[]): ApiKeyEntry[] {
+  const seen = new Set<string>()
+  for (const { key } of entries) {
+    if (seen.has(key)) {
+      throw invalid('API_KEYS_FILE', '(not shown)', 'each key once across API_KEYS and ' +
+        'API_KEYS_FILE (one key is listed twice): keep the entry with the rate you want')
+    }
+    seen.add(key)
+  }
 
-  return [...keys, ...checkedKeys('API_KEYS_FILE', readKeyFile(file))]
+  return entries
+}
+
+/** API_KEYS (comma-separated) and API_KEYS_FILE (a key a line, maybe with a rate), together. */
+function readApiKeys (env: Env): ApiKeyEntry[] {
+  const listed = (env.API_KEYS ?? '').split(',').map((key) => key.trim()).filter((k) => k !== '')
+  const keys = listed.map((key) => ({ key: checkedKey('API_KEYS', key) }))
+  const file = env.API_KEYS_FILE?.trim()
+  if (file === undefined || file === '') return checkUnique(keys)
+
+  return checkUnique([...keys, ...readKeyFile(file)])
+}
+
+/** The limit of every key without its own, or of every client address when no key is set. */
+function readRateLimit (env: Env): RateSetting {
+  const text = readString(env, 'API_RATE_LIMIT', 'unlimited')
+  const rate = parseRate(text)
+  if (rate === undefined) throw invalid('API_RATE_LIMIT', text, RATE_FORMS)
+  const burstText = readString(env, 'API_RATE_BURST', '')
+  if (burstText === '') return rate
+
+  const burst = parseBurst(burstText)
+  if (burst === undefined) throw invalid('API_RATE_BURST', burstText, BURST_FORM)
+  if (rate === 'unlimited') {
+    throw invalid('API_RATE_BURST', burstText, 'nothing, or set API_RATE_LIMIT too (a burst ' +
+      'means nothing without a rate)')
+  }
+
+  return { ...rate, burst }
+}
+
+const ORIGIN_FORMS = 'a comma-separated list of origins (scheme, host and port, nothing after: ' +
+  'https://soc.example.com, http://localhost:3000), or * alone for any origin'
+
+/** As a browser writes it in Origin: lower case, no default port, no path. */
+function originOf (text: string): string | undefined {
+  try {
+    const url = new URL(text)
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' &&
+      url.username === '' && !text.endsWith('/')
+    return bare && ['http:', 'https:'].includes(url.protocol) ? url.origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Browsers may call the API from these origins; none means no CORS headers at all. */
+function readCorsOrigins (env: Env): string[] {
+  const text = readString(env, 'CORS_ORIGINS', '')
+  const listed = text.split(',').map((origin) => origin.trim()).filter((o) => o !== '')
+  if (listed.includes('*')) {
+    if (listed.length > 1) throw invalid('CORS_ORIGINS', text, ORIGIN_FORMS)
+    return ['*']
+  }
+
+  const origins = listed.map(originOf)
+  if (origins.includes(undefined)) throw invalid('CORS_ORIGINS', text, ORIGIN_FORMS)
+
+  return origins as string[]
 }
 
 function readKafka (env: Env): KafkaConfig | undefined {
@@ -215,6 +310,8 @@ export function loadConfig (env: Env = process.env): Readonly<Config> {
       apiMaxLimit),
     apiTxtScanLimit: readInteger(env, 'API_TXT_SCAN_LIMIT', 50_000, 1_000, 100_000_000),
     apiKeys: readApiKeys(env),
+    apiRateLimit: readRateLimit(env),
+    corsOrigins: readCorsOrigins(env),
     kafka: readKafka(env)
   }
 

@@ -97,7 +97,9 @@ export async function startService (config: Config, logger: Logger,
     streamMaxLimit: config.apiStreamMaxLimit,
     bulkMaxIndicators: config.apiBulkMaxIndicators,
     bulkMaxLimit: config.apiBulkMaxLimit,
-    txtScanLimit: config.apiTxtScanLimit
+    txtScanLimit: config.apiTxtScanLimit,
+    rateLimit: config.apiRateLimit,
+    corsOrigins: config.corsOrigins
   })
   await app.listen({ host: config.host, port: config.port })
   await consumer?.start()

@@ -1,6 +1,6 @@
 /**
- * The API keys that guard the compatibility APIs. Only SHA-256 digests are kept, and a
- * candidate is compared with every digest by crypto.timingSafeEqual, so neither the time
+ * The API keys that guard the API (see access/access-class.ts). Only SHA-256 digests are kept,
+ * and a candidate is compared with every digest by crypto.timingSafeEqual, so neither the time
  * taken nor an early exit tells a caller how much of a key it got right. Hashing first also
  * gives every comparison the same length, which timingSafeEqual requires.
  */
@@ -17,19 +17,29 @@ export class ApiKeySet {
     this.#digests = keys.map(digest)
   }
 
-  /** With no key configured, the compatibility APIs are open, like the native API. */
+  /** With no key configured, the whole API is open. */
   get required (): boolean {
     return this.#digests.length > 0
   }
 
-  /** True when any candidate is a configured key; every pair is compared, always. */
+  /** True when any candidate is a configured key. */
   matches (...candidates: Array<string | undefined>): boolean {
-    let found = false
+    return this.identify(...candidates) !== undefined
+  }
+
+  /**
+   * Which configured key (its index, in the order given) the first matching candidate is, for
+   * the limit that key has; every pair is compared, always.
+   */
+  identify (...candidates: Array<string | undefined>): number | undefined {
+    let found: number | undefined
     for (const candidate of candidates) {
       if (candidate === undefined) continue
 
       const wanted = digest(candidate)
-      for (const known of this.#digests) found = timingSafeEqual(known, wanted) || found
+      for (const [index, known] of this.#digests.entries()) {
+        if (timingSafeEqual(known, wanted)) found ??= index
+      }
     }
 
     return found

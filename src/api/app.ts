@@ -7,7 +7,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import { problemSchema } from '../../schemas/problem.js'
+import { answerClientError } from './client-error.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
+import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
 import { lookupRoutes } from './routes/lookup-routes.js'
 import { bulkLookupRoutes } from './routes/bulk-lookup-routes.js'
@@ -18,11 +20,12 @@ import { dnsdbRoutes } from './routes/dnsdb-routes.js'
 import { circlRoutes } from './routes/circl-routes.js'
 import { txtSearchRoutes } from './routes/txt-search-routes.js'
 import { soaHistoryRoutes } from './routes/soa-history-routes.js'
-import { ApiKeySet } from './api-key-set.js'
+import { installAccess, type AccessSettings } from './access/access-plugin.js'
+import { SECURITY_SCHEMES } from './access/openapi-security.js'
 import type { Store } from '../store/store.js'
 import { OPENAPI_INFO } from './openapi-info.js'
 
-export interface AppOptions {
+export interface AppOptions extends AccessSettings {
   store: Store
   logger?: Logger | false
   probe?: ReadinessProbe
@@ -33,8 +36,6 @@ export interface AppOptions {
   /** POST /v1/lookup: the most indicators in one request, the largest per-indicator limit. */
   bulkMaxIndicators?: number
   bulkMaxLimit?: number
-  /** Keys for the DNSDB and CIRCL APIs; none leaves them open. */
-  apiKeys?: string[]
   /** The most TXT index entries one TXT search request examines. */
   txtScanLimit?: number
 }
@@ -53,6 +54,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       void sendProblem(reply, request, 'INVALID_REQUEST', `${err.message}: check the URL's ` +
         'percent-encoding')
     },
+    clientErrorHandler: answerClientError,
     ajv: {
       // Unknown parameters must be refused with a 400, so nothing is silently stripped.
       customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false }
@@ -67,8 +69,10 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
 
   installProblemHandler(app)
   app.addSchema(problemSchema)
+  app.addHook('onRoute', strictParameters)
+  const limiter = installAccess(app, options)
   await app.register(swagger, {
-    openapi: OPENAPI_INFO,
+    openapi: { ...OPENAPI_INFO, components: { securitySchemes: SECURITY_SCHEMES } },
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) }
   })
@@ -87,9 +91,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(txtSearchRoutes,
     { store: options.store, ...limits, scanLimit: options.txtScanLimit ?? 50_000 })
   await app.register(soaHistoryRoutes, { store: options.store, ...limits })
-  const keys = new ApiKeySet(options.apiKeys ?? [])
-  const compat = { store: options.store, keys, maxLimit: limits.maxLimit }
-  await app.register(dnsdbRoutes, { prefix: '/dnsdb/v2', ...compat })
+  const compat = { store: options.store, maxLimit: limits.maxLimit }
+  await app.register(dnsdbRoutes, { prefix: '/dnsdb/v2', limiter, ...compat })
   await app.register(circlRoutes, compat)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -48,6 +48,12 @@ interface ListQuery {
   humantime?: boolean
 }
 
+/** Other hooks (CORS) vary the answer too: add to what they said, never replace it. */
+function addVary (reply: FastifyReply, header: string): void {
+  const current = reply.getHeader('vary')
+  reply.header('vary', current === undefined ? header : `${String(current)}, ${header}`)
+}
+
 export function isoTime (epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z')
 }
@@ -70,7 +76,7 @@ export async function sendPage<T, V extends FlatRecord> (
 ) {
   const query = request.query as ListQuery
   const output = chooseOutput(query.format, request.headers.accept)
-  reply.header('vary', 'Accept')
+  addVary(reply, 'Accept')
   if (output.format === 'json') return sendJsonPage(request, reply, source, view, meta)
 
   return sendStream(request, reply, source, view, meta, output)

@@ -5,8 +5,10 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
+import { redactUrl } from './access/url-redaction.js'
+import { allowedMethods } from './allowed-methods.js'
 
-function problemType (code: ErrorCode): string {
+export function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 
@@ -28,7 +30,8 @@ export function problemBody (code: ErrorCode, detail: string): Omit<ProblemDocum
 
 export function problemDocument (code: ErrorCode, detail: string,
   instance: string): ProblemDocument {
-  return { ...problemBody(code, detail), instance }
+  // A credential sent in the query string must not be echoed back or land in logs.
+  return { ...problemBody(code, detail), instance: redactUrl(instance) }
 }
 
 export function sendProblem (reply: FastifyReply, request: FastifyRequest, code: ErrorCode,
@@ -89,7 +92,15 @@ export function installProblemHandler (app: FastifyInstance): void {
   })
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    const allowed = allowedMethods(app, request.url)
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '))
+      return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${path} does not take ` +
+        `${request.method}: send ${allowed.join(' or ')}`)
+    }
+
     return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
-      `${request.url.split('?')[0]}: see /docs for the API`)
+      `${path}: see /docs for the API`)
   })
 }

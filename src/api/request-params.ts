@@ -92,7 +92,8 @@ function isCalendarDate (text: string): boolean {
 
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
 export function parseTime (name: string, raw: string, nowSeconds: number): number {
-  const text = raw.trim()
+  // Not trimmed: " 5" is no more a time than it is an integer.
+  const text = raw
   if (/^-?\d{1,12}$/.test(text)) {
     const value = Number(text)
     return value < 0 ? nowSeconds + value : value

@@ -449,7 +449,9 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
   const form = await post('application/x-www-form-urlencoded')
   t.equal(form.statusCode, 415)
   t.match(form.json(), { code: 'UNSUPPORTED_MEDIA_TYPE', detail: /application\/json/ })
-  t.equal((await app.inject('/v1/lookup')).statusCode, 404, 'no GET: it takes a body')
+  const get = await app.inject('/v1/lookup')
+  t.equal(get.statusCode, 405, 'no GET: it takes a body')
+  t.equal(get.headers.allow, 'POST')
 })
 
 t.test('unknown fields are refused, at the top and in an indicator', async (t) => {

@@ -2,6 +2,7 @@ import t from 'tap'
 import { fileURLToPath } from 'node:url'
 import { csvField, csvRow } from '../../src/api/output/csv-writer.js'
 import { ingestFile } from '../../src/ingest/file-ingest.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
 import { parseCsv } from '../helpers/csv-parse.js'
 import { batchOf } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
@@ -36,7 +37,7 @@ t.test('text a spreadsheet would run as a formula gets a leading apostrophe', as
 })
 
 async function fillTxt (store: Store): Promise<void> {
-  await ingestFile(store, 'spamhaus_pdns_txt', TXT_FIXTURE)
+  await ingestFile(new InlineWriter(store), 'spamhaus_pdns_txt', TXT_FIXTURE)
 }
 
 interface JsonRecord {

@@ -15,6 +15,9 @@ export const COMPAT_KEY = 'compat-test-key-0123456789abcdef'
 /** A key written as CIRCL's `user:password`, as dnsdbq's CIRCL_AUTH sends it. */
 export const COMPAT_USER_KEY = 'analyst:compat-password-0123456789'
 
+/** A key with its own limit: two requests at once, then one an hour, so a third is refused. */
+export const COMPAT_LIMITED_KEY = 'compat-limited-key-0123456789abcdef'
+
 const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY',
   'ALL_PROXY', 'no_proxy', 'NO_PROXY']
 
@@ -34,7 +37,8 @@ export function tempDir (t: Test): string {
 
 export async function compatService (t: Test): Promise<ServiceProcess & { dir: string }> {
   const dir = tempDir(t)
-  writeFileSync(join(dir, 'keys'), `${COMPAT_KEY}\n${COMPAT_USER_KEY}\n`)
+  writeFileSync(join(dir, 'keys'), `${COMPAT_KEY}\n${COMPAT_USER_KEY}\n` +
+    `${COMPAT_LIMITED_KEY} 1/h 2\n`)
   const service = await startService(t, {
     DNSLEDGER_DB: join(dir, 'compat.db'),
     DNSLEDGER_LOAD_SAMPLE: 'auto',
@@ -76,10 +80,15 @@ export function recordLine (r: { rrname: string, rrtype: string, rdata: string |
   return `${r.rrname} ${r.rrtype} ${rdata} ${r.first} ${r.last} ${r.count}`
 }
 
+/** The native API, which needs a key like the others. */
+export function nativeGet (service: ServiceProcess, path: string) {
+  return service.get(path, { 'x-api-key': COMPAT_KEY })
+}
+
 /** The native API's records for a path, every page. */
 export async function nativeLines (service: ServiceProcess, path: string): Promise<string[]> {
   const join = path.includes('?') ? '&' : '?'
-  const res = await service.get(`${path}${join}limit=10000`)
+  const res = await nativeGet(service, `${path}${join}limit=10000`)
   if (res.status !== 200 || res.body.truncated !== false) {
     throw new Error(`native ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
   }

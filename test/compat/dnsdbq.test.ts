@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ServiceProcess } from '../helpers/service-process.js'
 import {
-  COMPAT_KEY, COMPAT_USER_KEY, compatService, jsonLines, localEnv, nativeLines, recordLine, run
+  COMPAT_KEY, COMPAT_LIMITED_KEY, COMPAT_USER_KEY, compatService, jsonLines, localEnv, nativeGet,
+  nativeLines, recordLine, run
 } from './compat-service.js'
 
 const installed = spawnSync('sh', ['-c', 'command -v dnsdbq'], { stdio: 'ignore' }).status === 0
@@ -103,7 +104,7 @@ t.test('dnsdbq against dnsledger', { skip }, async (t) => {
   })
 
   t.test('summarize', async (t) => {
-    const native = (await service.get('/v1/domains/*.walmart.com?limit=10000')).body.records
+    const native = (await nativeGet(service, '/v1/domains/*.walmart.com?limit=10000')).body.records
     const out = await dnsdbq(['-j', '-V', 'summarize', '-r', '*.walmart.com'])
     t.same(jsonLines(out.stdout), [{
       count: native.reduce((sum: number, r: any) => sum + r.count, 0),
@@ -131,6 +132,22 @@ t.test('dnsdbq against dnsledger', { skip }, async (t) => {
     t.equal(denied.stdout, '')
     t.match(denied.stderr, /403.*\n.*missing or unknown API key/)
   })
+
+  t.test('a key with its own limit: -I shows it, and past it dnsdbq reports the 429',
+    async (t) => {
+      const info = await dnsdbq(['-I'], COMPAT_LIMITED_KEY)
+      t.match(info.stdout, /rate:\n\treset: \d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d/)
+      t.match(info.stdout, /\tlimit: 2\n\tremaining: 2\n/)
+      t.match(info.stdout, /\tburst rate: 2 per 2 hours\n/)
+      for (let i = 0; i < 2; i++) {
+        t.equal((await dnsdbq(['-j', '-r', 'walmart.com/NS'], COMPAT_LIMITED_KEY)).code, 0)
+      }
+      const limited = await dnsdbq(['-j', '-r', 'walmart.com/NS'], COMPAT_LIMITED_KEY)
+      t.equal(limited.stdout, '')
+      t.match(limited.stderr, /429.*\n.*this API key may make 1 requests an hour, 2 at once/)
+      const after = await dnsdbq(['-I'], COMPAT_LIMITED_KEY)
+      t.match(after.stdout, /\tremaining: 0\n/, '-I itself is not refused')
+    })
 
   t.test('dnsdbq -u circl against the CIRCL-compatible API', async (t) => {
     const config = join(service.dir, 'circl.conf')

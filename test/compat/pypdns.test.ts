@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { ServiceProcess } from '../helpers/service-process.js'
 import {
-  COMPAT_KEY, COMPAT_USER_KEY, compatService, localEnv, nativeLines, recordLine, run
+  COMPAT_KEY, COMPAT_LIMITED_KEY, COMPAT_USER_KEY, compatService, localEnv, nativeLines,
+  recordLine, run
 } from './compat-service.js'
 
 const python = fileURLToPath(new URL('../../.cache/compat-venv/bin/python', import.meta.url))
@@ -74,4 +75,12 @@ t.test('PyPDNS against dnsledger', { skip }, async (t) => {
     t.same(await pypdns(service, { basic: ['analyst', 'wrong-password-0123456'] }, call),
       [{ error: 'UnauthorizedError' }])
   })
+
+  t.test('past its key\'s limit PyPDNS gets a 429, which it raises as RateLimitError',
+    async (t) => {
+      const call: Call = { method: 'rfc_query', q: 'walmart.com' }
+      const answers = await pypdns(service, { token: COMPAT_LIMITED_KEY }, [call, call, call])
+      t.ok(answers[0]?.records !== undefined && answers[1]?.records !== undefined)
+      t.same(answers[2], { error: 'RateLimitError' })
+    })
 })

@@ -12,7 +12,7 @@ export interface ServiceProcess {
   port: number
   child: ChildProcess
   output: () => string
-  get: (path: string) => Promise<{ status: number, body: any }>
+  get: (path: string, headers?: http.OutgoingHttpHeaders) => Promise<{ status: number, body: any }>
   stop: (signal?: NodeJS.Signals) => Promise<number | null>
   /** Resolves with the exit code once the service exits by itself (null if by a signal). */
   exited: () => Promise<number | null>
@@ -32,9 +32,10 @@ export async function freePort (): Promise<number> {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
 
 /** A raw GET: the path is sent as written (no URL dot-segment folding), so `/v1/domains/.` works. */
-export function httpGet (port: number, path: string): Promise<{ status: number, body: any }> {
+export function httpGet (port: number, path: string,
+  headers: http.OutgoingHttpHeaders = {}): Promise<{ status: number, body: any }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => {
@@ -81,8 +82,8 @@ export async function startService (t: Test, env: Record<string, string>,
   }
   t.teardown(() => stop('SIGKILL'))
 
-  const service = { port, child, output: () => output, get: (p: string) => httpGet(port, p), stop,
-    exited: () => exited }
+  const service = { port, child, output: () => output, stop, exited: () => exited,
+    get: (p: string, headers?: http.OutgoingHttpHeaders) => httpGet(port, p, headers) }
   if (options.waitForHealth === false) return service
   await waitFor(async () => (await service.get('/health').catch(() => undefined))?.status === 200,
     () => `service did not answer /health:\n${output}`, () => child.exitCode !== null)

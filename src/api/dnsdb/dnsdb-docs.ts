@@ -14,7 +14,8 @@ export const RRSET_NOTES = 'dnsledger keeps one record per distinct (rrname, rrt
   'it.'
 
 export const AUTH_NOTES = 'When API keys are configured (API_KEYS, API_KEYS_FILE), send one ' +
-  'in X-API-Key; a missing or unknown key is a 403. Errors are one line of text.'
+  'in X-API-Key; a missing or unknown key is a 403, and a caller over its rate limit gets a ' +
+  '429 with Retry-After. Errors are one line of text.'
 
 export const NAME_FORMS = 'A name, `*.example.com` (the name and every name under it) or ' +
   '`www.example.*` (those leading labels under any suffix); URL-encode `/` and `,` in a name.'

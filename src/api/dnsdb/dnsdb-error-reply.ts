@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
+import { allowedMethods } from '../allowed-methods.js'
 
 function send (reply: FastifyReply, statusCode: number, message: string) {
   const line = message.replace(/[\r\n]+/g, ' ')
@@ -48,6 +49,12 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
   })
 
   app.setNotFoundHandler((request, reply) => {
+    const allowed = allowedMethods(app, request.url)
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '))
+      return send(reply, 405, `${request.method} is not taken here: send ${allowed.join(' or ')}`)
+    }
+
     return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
       '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
   })

@@ -6,8 +6,6 @@
 import type { FastifyInstance } from 'fastify'
 import { circlHeadersSchema } from '../../../schemas/circl-headers.js'
 import type { Store } from '../../store/store.js'
-import type { ApiKeySet } from '../api-key-set.js'
-import { requireCirclAuth } from '../circl/circl-auth.js'
 import { parseCirclSubject } from '../circl/circl-subject.js'
 import { cofBody } from '../circl/cof-record.js'
 import { CursorRegistry } from '../circl/cursor-registry.js'
@@ -15,7 +13,6 @@ import { dribblePage } from '../circl/dribble-page.js'
 
 export interface CirclRouteOptions {
   store: Store
-  keys: ApiKeySet
   maxLimit: number
 }
 
@@ -56,10 +53,7 @@ const querySchema = {
 export async function circlRoutes (app: FastifyInstance, options: CirclRouteOptions) {
   const registry = new CursorRegistry()
 
-  app.get('/pdns/query/:q', {
-    onRequest: requireCirclAuth(options.keys),
-    schema: querySchema
-  }, async (request, reply) => {
+  app.get('/pdns/query/:q', { schema: querySchema }, async (request, reply) => {
     const headers = request.headers as DribbleHeaders
     const subject = parseCirclSubject((request.params as { q: string }).q)
     const count = Math.min(headers['dribble-paginate-count'] ?? options.maxLimit, options.maxLimit)

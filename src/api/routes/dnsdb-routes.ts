@@ -8,32 +8,28 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
 import type { Store } from '../../store/store.js'
 import { WildcardQueries } from '../../store/wildcard-queries.js'
-import type { ApiKeySet } from '../api-key-set.js'
-import { requireApiKey } from '../dnsdb/api-key-hook.js'
+import type { RateLimiter } from '../access/rate-limiter.js'
 import { parseAddressSpan } from '../dnsdb/address-span.js'
 import { dnsdbAnswer } from '../dnsdb/dnsdb-answer.js'
 import {
   ANSWER_DESCRIPTION, AUTH_NOTES, DNSDB_TAG, NAME_FORMS, RRSET_NOTES
 } from '../dnsdb/dnsdb-docs.js'
 import { installDnsdbErrorReply } from '../dnsdb/dnsdb-error-reply.js'
-import {
-  OFFSET_MAX, parseDnsdbParams, type DnsdbQuery, type DnsdbVerb
-} from '../dnsdb/dnsdb-params.js'
+import { parseDnsdbParams, type DnsdbQuery, type DnsdbVerb } from '../dnsdb/dnsdb-params.js'
 import type { DnsdbTarget } from '../dnsdb/dnsdb-target.js'
 import { parseNamePattern } from '../dnsdb/name-pattern.js'
+import { rateFigures } from '../dnsdb/rate-figures.js'
 import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
 import { parseName } from '../request-params.js'
 
 export interface DnsdbRouteOptions {
   store: Store
-  keys: ApiKeySet
+  limiter: RateLimiter
   maxLimit: number
 }
 
 type PathParams = Record<string, string>
-
-type Hook = ReturnType<typeof requireApiKey>
 
 const VERBS: DnsdbVerb[] = ['lookup', 'summarize']
 
@@ -104,9 +100,19 @@ function answerSchema (verb: DnsdbVerb, path: string) {
   }
 }
 
+const figure = (description: string) => ({
+  anyOf: [{ type: 'integer' }, { type: 'string', enum: ['n/a', 'unlimited'] }],
+  description
+})
+
 const rateSchema = {
-  summary: 'DNSDB rate_limit: this server sets no quota',
-  description: `results_max is API_MAX_LIMIT; offset_max the deepest offset. ${AUTH_NOTES}`,
+  summary: 'DNSDB rate_limit: the caller\'s own limit; asking does not count against it',
+  description: 'With a limit (API_RATE_LIMIT, or the key\'s own in API_KEYS_FILE): limit and ' +
+    'burst_size are the requests that may come at once, remaining those that may be made ' +
+    'now, reset the epoch second at which remaining is back to limit, burst_window the ' +
+    'seconds a whole burst takes to come back. Without one: limit "unlimited", reset and ' +
+    'remaining "n/a". results_max is API_MAX_LIMIT; offset_max the deepest offset. ' +
+    AUTH_NOTES,
   tags: [DNSDB_TAG],
   response: {
     200: {
@@ -115,9 +121,11 @@ const rateSchema = {
         rate: {
           type: 'object',
           properties: {
-            reset: { type: 'string' },
-            limit: { type: 'string' },
-            remaining: { type: 'string' },
+            reset: figure('Epoch second at which the limit is whole again, or n/a'),
+            limit: figure('Requests that may come at once, or unlimited'),
+            remaining: figure('Requests that may be made now, or n/a'),
+            burst_size: { type: 'integer', description: 'The same as limit' },
+            burst_window: { type: 'integer', description: 'Seconds for a burst to come back' },
             results_max: { type: 'integer' },
             offset_max: { type: 'integer' }
           }
@@ -139,29 +147,31 @@ function answerHandler (queries: WildcardQueries, maxLimit: number, verb: DnsdbV
   }
 }
 
-/** ping needs no key, so that a client can tell "up" from "my key is wrong". */
-function metaRoutes (app: FastifyInstance, options: DnsdbRouteOptions, onRequest: Hook) {
+/** ping needs no key (see access/access-class.ts); rate_limit reports the caller's limit. */
+function metaRoutes (app: FastifyInstance, options: DnsdbRouteOptions) {
   app.get('/ping', {
     schema: { summary: 'DNSDB ping: the API answers', tags: [DNSDB_TAG] }
   }, async (_request, reply) => jsonLine(reply, { ping: 'ok' }))
 
-  app.get('/rate_limit', { onRequest, schema: rateSchema }, async (_request, reply) => {
-    return jsonLine(reply, { rate: { reset: 'n/a', limit: 'unlimited', remaining: 'n/a',
-      results_max: options.maxLimit, offset_max: OFFSET_MAX } })
+  app.get('/rate_limit', {
+    schema: rateSchema,
+    config: { countsAgainstLimit: false }
+  }, async (request, reply) => {
+    const decision = request.caller === undefined ? undefined : options.limiter.peek(request.caller)
+    return jsonLine(reply, { rate: rateFigures(decision, options.maxLimit) })
   })
 }
 
 export async function dnsdbRoutes (app: FastifyInstance, options: DnsdbRouteOptions) {
   const queries = new WildcardQueries(options.store.db)
-  const onRequest = requireApiKey(options.keys)
   installDnsdbErrorReply(app)
   app.addSchema(dnsdbQuerySchema)
-  metaRoutes(app, options, onRequest)
+  metaRoutes(app, options)
 
   for (const verb of VERBS) {
     for (const [path, toTarget] of TARGETS) {
       const handler = answerHandler(queries, options.maxLimit, verb, toTarget)
-      app.get(`/${verb}/${path}`, { onRequest, schema: answerSchema(verb, path) }, handler)
+      app.get(`/${verb}/${path}`, { schema: answerSchema(verb, path) }, handler)
     }
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * Query parameters and headers are read as sent, not as a lenient parser guesses. Fastify's
+ * Ajv coerces strings to integers (coerceTypes), and so takes `0x10`, `1e3` or ` 5` as 16,
+ * 1000 and 5; every integer a route declares, in its query string or its headers, must instead
+ * be decimal digits (a leading minus allowed). A query parameter sent twice (`?limit=1&limit=2`)
+ * is refused for what it is, rather than as a list that "must be integer". Both checks run
+ * before schema validation, on every route, from an onRoute hook registered before any route.
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import { DnsledgerError } from '../errors.js'
+
+type SchemaLookup = (id: string) => unknown
+
+interface PropertySchema {
+  type?: unknown
+}
+
+const DECIMAL = /^-?\d+$/
+
+function propertiesOf (schema: unknown, lookup: SchemaLookup): Record<string, PropertySchema> {
+  if (typeof schema !== 'object' || schema === null) return {}
+
+  const { $ref, properties } = schema as { $ref?: unknown, properties?: unknown }
+  if (typeof $ref === 'string') return propertiesOf(lookup($ref.replace(/#.*$/, '')), lookup)
+
+  return typeof properties === 'object' && properties !== null
+    ? properties as Record<string, PropertySchema>
+    : {}
+}
+
+function integerNames (schema: unknown, lookup: SchemaLookup): string[] {
+  return Object.entries(propertiesOf(schema, lookup))
+    .filter(([, property]) => property.type === 'integer')
+    .map(([name]) => name)
+}
+
+function shown (value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)
+}
+
+function checkQuery (query: Record<string, unknown>, integers: string[]): void {
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value)) {
+      throw new DnsledgerError('INVALID_REQUEST', `query parameter ${name} was sent ` +
+        `${value.length} times: send it once`)
+    }
+  }
+  for (const name of integers) {
+    const value = query[name]
+    if (typeof value !== 'string' || DECIMAL.test(value)) continue
+    throw new DnsledgerError('INVALID_REQUEST', `query parameter ${name}=${shown(value)} is ` +
+      'not a whole number in decimal digits: send digits 0-9 only, such as 100')
+  }
+}
+
+/** Node joins a repeated header's values with ", ". */
+function checkHeaders (headers: FastifyRequest['headers'], integers: string[]): void {
+  for (const name of integers) {
+    const value = headers[name]
+    if (typeof value !== 'string' || DECIMAL.test(value)) continue
+    const problem = value.includes(',')
+      ? 'was sent more than once: send it once'
+      : 'is not a whole number in decimal digits: send digits 0-9 only, such as 100'
+    throw new DnsledgerError('INVALID_REQUEST', `header ${name}: ${shown(value)} ${problem}`)
+  }
+}
+
+export function strictParameters (this: FastifyInstance, route: RouteOptions): void {
+  const lookup: SchemaLookup = (id) => this.getSchema(id)
+  const schema = route.schema
+  if (schema?.querystring === undefined && schema?.headers === undefined) return
+
+  const queryIntegers = integerNames(schema.querystring, lookup)
+  const headerIntegers = integerNames(schema.headers, lookup)
+  const check = async (request: FastifyRequest) => {
+    checkQuery(request.query as Record<string, unknown>, queryIntegers)
+    checkHeaders(request.headers, headerIntegers)
+  }
+  const existing = route.preValidation === undefined ? [] : [route.preValidation].flat()
+  route.preValidation = [check, ...existing]
+}
