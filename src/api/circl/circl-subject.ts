@@ -17,6 +17,10 @@ export type CirclSubject =
 const ADDRESS_SHAPED = /^[\d.-]+$|:|[,/]/
 
 export function parseCirclSubject (raw: string): CirclSubject {
+  if (ADDRESS_SHAPED.test(raw) && raw.includes('-')) {
+    throw new DnsledgerError('INVALID_IP', `"${raw}": the CIRCL API takes an address or ` +
+      'address,prefix; for a first-last range use /v1/ips/192.0.2.10-192.0.2.200')
+  }
   if (ADDRESS_SHAPED.test(raw)) return { kind: 'ip', range: parseIpRange(raw) }
   if (raw.includes('*')) {
     throw new DnsledgerError('INVALID_NAME', `"${raw}": the CIRCL API takes no wildcards; ` +
