@@ -11,9 +11,10 @@ import type { RRType } from '../../feeds/observation.js'
 import type { LookupOptions, ObservationRecord, Page } from '../../store/observation-queries.js'
 import { mxRange } from '../../store/rdata-codec.js'
 import type { Store } from '../../store/store.js'
+import { WildcardQueries } from '../../store/wildcard-queries.js'
 import { isoTime, sendPage } from '../page-reply.js'
 import {
-  parseFences, parseIpRange, parseLimit, parseName, parseNamePattern, parseRrtypes
+  parseFences, parseIpRange, parseLimit, parseNamePattern, parseRrtypes
 } from '../request-params.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
@@ -56,6 +57,7 @@ function routeSchema (summary: string, param: string, description: string,
 
 export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOptions) {
   const { store } = options
+  const wildcards = new WildcardQueries(store.db)
   app.addSchema(observationRecordSchema)
   app.addSchema(lookupQuerySchema)
   app.addSchema(reverseLookupQuerySchema)
@@ -75,13 +77,20 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     return sendPage(request, res, page, recordView, { query, limit: lookup.limit })
   }
 
-  /** Reverse lookup by a target name: NS, CNAME and MX store the target as a name id. */
+  /**
+   * Reverse lookup by a target name, or by `*.name` for it and every name under it: NS, CNAME
+   * and MX store the target as a name id.
+   */
   function byTarget (rrtype: 'NS' | 'CNAME' | 'MX', param: string) {
     return async (request: FastifyRequest, res: FastifyReply) => {
       const raw = (request.params as Record<string, string>)[param] ?? ''
-      const name = parseName(raw)
+      const { name, subdomains } = parseNamePattern(raw)
       const query = request.query as LookupQuery
       const lookup = lookupOptions(query, [rrtype])
+      if (subdomains !== undefined) {
+        const page = wildcards.byTargetSubtree(rrtype, name, lookup)
+        return reply(request, res, page, { [param]: `*.${name}`, rrtype }, lookup)
+      }
       const id = store.nameIdOf(name)
       if (id === undefined) return reply(request, res, EMPTY_PAGE, { [param]: name, rrtype }, lookup)
       const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
@@ -105,8 +114,13 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   })
 
   app.get('/v1/ips/:ip', {
-    schema: routeSchema('Every name that resolved to an address or network', 'ip',
-      'An IPv4 or IPv6 address, or a network as `address,prefix`')
+    schema: {
+      ...routeSchema('Every name that resolved to an address, network or address range', 'ip',
+        'An IPv4 or IPv6 address, a network as `address,prefix`, or a range `first-last` of ' +
+        'one family'),
+      description: 'In address order. Example: ' +
+        "`curl -s 'localhost:8080/v1/ips/149.111.205.10-149.111.205.200?limit=5'`"
+    }
   }, async (request, res) => {
     const range = parseIpRange((request.params as { ip: string }).ip)
     const lookup = lookupOptions(request.query as LookupQuery, [range.rrtype])
@@ -138,15 +152,30 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   })
 
   app.get('/v1/nameservers/:host', {
-    schema: routeSchema('Every domain delegated to a nameserver', 'host', 'A nameserver name')
+    schema: {
+      ...routeSchema('Every domain delegated to a nameserver', 'host',
+        'A nameserver name; `*.example.net` for it and every nameserver under it'),
+      description: 'With `*.example.net`, grouped by nameserver. Example: ' +
+        "`curl -s 'localhost:8080/v1/nameservers/*.domaincontrol.com?limit=5'`"
+    }
   }, byTarget('NS', 'host'))
 
   app.get('/v1/mx/:host', {
-    schema: routeSchema('Every domain whose mail goes to a host', 'host',
-      'A mail exchanger name; matches MX records with or without a preference')
+    schema: {
+      ...routeSchema('Every domain whose mail goes to a host', 'host',
+        'A mail exchanger name, `*.example.com` for it and every name under it; matches MX ' +
+        'records with or without a preference'),
+      description: 'With `*.example.com`, grouped by mail exchanger. Example: ' +
+        "`curl -s 'localhost:8080/v1/mx/*.psmtp.com?limit=5'`"
+    }
   }, byTarget('MX', 'host'))
 
   app.get('/v1/cnames/:target', {
-    schema: routeSchema('Every name that was an alias for a target', 'target', 'A CNAME target')
+    schema: {
+      ...routeSchema('Every name that was an alias for a target', 'target',
+        'A CNAME target; `*.cdn.example` for it and every name under it'),
+      description: 'With `*.cdn.example`, grouped by target. Example: ' +
+        "`curl -s 'localhost:8080/v1/cnames/*.akamaiedge.net?limit=5'`"
+    }
   }, byTarget('CNAME', 'target'))
 }
