@@ -1,4 +1,8 @@
-/** Newly observed domains in a time window: "what was newly registered today". */
+/**
+ * Newly observed domains in a time window: "what was newly registered today", optionally only
+ * those delegated to a nameserver (or to a provider's nameservers) and only those under a
+ * top-level domain or zone.
+ */
 import type { FastifyInstance } from 'fastify'
 import type { FromSchema } from 'json-schema-to-ts'
 import { pageSchema } from '../../../schemas/lookup-page.js'
@@ -7,7 +11,9 @@ import { DnsledgerError } from '../../errors.js'
 import type { NewDomainRecord } from '../../store/new-domain-queries.js'
 import type { Store } from '../../store/store.js'
 import { isoTime, sendPage } from '../page-reply.js'
-import { parseLimit, parseTime } from '../request-params.js'
+import {
+  parseLimit, parseName, parseNamePattern, parseTime, type NamePattern
+} from '../request-params.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
@@ -23,6 +29,44 @@ function view (record: NewDomainRecord) {
   return { ...record, first_seen_iso: isoTime(record.first_seen) }
 }
 
+/** A `*` label is a pattern only as `*.` in front of a nameserver; anywhere else it is refused. */
+function isWildcardName (name: string): boolean {
+  return name.startsWith('*.')
+}
+
+function parseNameserver (raw: string): NamePattern {
+  const pattern = parseNamePattern(raw)
+  if (isWildcardName(pattern.name)) {
+    throw new DnsledgerError('INVALID_NAME', `nameserver="${raw}" is not a nameserver or a ` +
+      'pattern: send a nameserver name (ns1.example.net), or *.example.net for every ' +
+      'nameserver at or under example.net; leave nameserver out for every nameserver')
+  }
+
+  return pattern
+}
+
+function parseSuffix (raw: string): string {
+  const suffix = parseName(raw)
+  if (isWildcardName(suffix)) {
+    throw new DnsledgerError('INVALID_NAME', `suffix="${raw}" has a wildcard: send the zone ` +
+      'itself (suffix=xyz or suffix=example.co.uk), which means it and every name under it')
+  }
+
+  return suffix
+}
+
+/** The filters as understood, for the page's `query`. */
+function shownFilters (nameserver: NamePattern | undefined, suffix: string | undefined) {
+  const shown: Record<string, string> = {}
+  if (nameserver !== undefined) {
+    const { name, subdomains } = nameserver
+    shown.nameserver = subdomains === undefined ? name : `*.${name}`
+  }
+  if (suffix !== undefined) shown.suffix = suffix
+
+  return shown
+}
+
 export async function newDomainRoutes (app: FastifyInstance, options: NewDomainRouteOptions) {
   app.addSchema(newDomainRecordSchema)
   app.addSchema(newDomainQuerySchema)
@@ -30,7 +74,11 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
 
   app.get('/v1/new-domains', {
     schema: {
-      summary: 'Domains first observed in a time window',
+      summary: 'Domains first observed in a time window, by nameserver, under a suffix',
+      description: 'In the order first seen; with `nameserver`, grouped by nameserver, each ' +
+        'in the order first seen. ' +
+        'Example: `curl -s \'localhost:8080/v1/new-domains?since=2016-07-01&until=2016-08-01' +
+        '&nameserver=*.domaincontrol.com&suffix=gov\'`',
       tags: ['lookups'],
       querystring: { $ref: 'NewDomainQuery#' },
       response: { 200: { $ref: 'NewDomainPage#' }, '4xx': { $ref: 'Problem#' } }
@@ -47,8 +95,15 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
         'send a window whose start comes first')
     }
     const limit = parseLimit(query.limit, options.defaultLimit, options.maxLimit)
-    const page = options.store.newDomains.inWindow({ since, until, limit, cursor: query.cursor })
+    const { nameserver: rawNameserver, suffix: rawSuffix } = query
+    const nameserver = rawNameserver === undefined ? undefined : parseNameserver(rawNameserver)
+    const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
+    const asked = `${query.since ?? ''}\u0000${query.until ?? ''}`
+    const page = options.store.newDomains.find({
+      since, until, nameserver, suffix, asked, limit, cursor: query.cursor
+    })
+    const shown = { since: page.since, until: page.until, ...shownFilters(nameserver, suffix) }
 
-    return sendPage(request, reply, page, view, { query: { since, until }, limit })
+    return sendPage(request, reply, page, view, { query: shown, limit })
   })
 }
