@@ -35,7 +35,22 @@ export const newDomainQuerySchema = {
     },
     until: {
       type: 'string',
-      description: 'End of the window (exclusive), same forms. Default: now'
+      description: 'End of the window (exclusive), same forms. Default: now',
+      examples: ['2016-08-01']
+    },
+    nameserver: {
+      type: 'string',
+      maxLength: 1024,
+      description: 'Only domains first seen delegated to this nameserver; `*.example.net` for ' +
+        'any nameserver at or under example.net (a provider\'s nameservers). The list is then ' +
+        'grouped by nameserver',
+      examples: ['ns1.uwa.edu', '*.domaincontrol.com']
+    },
+    suffix: {
+      type: 'string',
+      maxLength: 1024,
+      description: 'Only domains at or under this top-level domain or zone',
+      examples: ['gov', 'example.co.uk']
     },
     ...pagingProperties
   }

@@ -8,6 +8,7 @@ import { normalizeName } from '../feeds/dns-name.js'
 import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
+import { parseIpSpan } from './ip-span.js'
 
 export interface NamePattern {
   name: string
@@ -51,7 +52,10 @@ export interface IpRange {
   text: string
 }
 
+/** An address, a network (`address/prefix` or `address,prefix`) or a range `first-last`. */
 export function parseIpRange (address: string, prefix?: string): IpRange {
+  const dash = address.indexOf('-')
+  if (prefix === undefined && dash >= 0) return parseIpSpan(address, dash)
   if (prefix === undefined && !address.includes('/') && !address.includes(',')) {
     const ip = parseIp(address)
     if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)

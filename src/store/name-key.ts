@@ -22,3 +22,16 @@ export function suffixRange (name: string): [string, string] {
 
   return [low, low === '' ? '\x7f' : `${low.slice(0, -1)}/`]
 }
+
+/**
+ * The key range of a name lookup. Keys are ASCII, so key + NUL is the first key after it:
+ * the name alone is [key, key + NUL), its subtree [key, subtree end), what lies under it
+ * (key + NUL, subtree end).
+ */
+export function nameRange (name: string, subdomains?: 'include' | 'only'): [string, string] {
+  const key = nameKey(name)
+  if (subdomains === undefined) return [key, `${key}\u0000`]
+  const [, high] = suffixRange(name)
+
+  return [subdomains === 'include' ? key : `${key}\u0000`, high]
+}

@@ -1,8 +1,15 @@
-/** Newly observed domains, in the order the feed first reported them. */
+/**
+ * Newly observed domains in a time window, optionally only those first seen delegated to a
+ * nameserver (or to any nameserver under a name) and only those under a suffix. Paged by
+ * keyset; each filter has the plan that walks the fewest rows (see each statement), and the
+ * window a cursor was made in is carried in it, so that a window relative to now
+ * (`since=-86400`) does not slide under a client paging through it.
+ */
 import type { Database, Statement } from 'better-sqlite3'
-import { decodeCursor, encodeCursor } from './cursor.js'
-import { nameFromKey } from './name-key.js'
-import type { Page } from './observation-queries.js'
+import { decodeCursor, type CursorValue } from './cursor.js'
+import { keysetPage, scopeOf, type Page } from './keyset-page.js'
+import { nameFromKey, nameRange, suffixRange } from './name-key.js'
+import { StatementCache } from './statement-cache.js'
 
 export interface NewDomainRecord {
   domain: string
@@ -11,11 +18,23 @@ export interface NewDomainRecord {
   count: number
 }
 
-export interface NewDomainWindow {
+export interface NewDomainFilter {
   since: number
   until: number
+  /** A nameserver, or with `subdomains` a name and every nameserver at or under it. */
+  nameserver?: { name: string, subdomains?: 'include' }
+  /** Only domains at or under this name (a top-level domain, or any zone). */
+  suffix?: string
+  /** The window as the request wrote it, so that a cursor answers only that request. */
+  asked: string
   limit: number
   cursor?: string
+}
+
+export interface NewDomainPage extends Page<NewDomainRecord> {
+  /** The window the page was taken from: the cursor's when there is one. */
+  since: number
+  until: number
 }
 
 interface Row {
@@ -26,54 +45,136 @@ interface Row {
   count: number
 }
 
-const SELECT_WINDOW = `
+/**
+ * Up to this many names under a suffix, the suffix's names are walked and their new domains
+ * sorted by time (a few milliseconds); past it, the window is walked in time order and rows
+ * outside the suffix are skipped, which stops as soon as a page is full.
+ */
+export const SUFFIX_WALK_MAX_NAMES = 10_000
+
+const COLUMNS = `
   SELECT
     d.domain_id,
     dn.name AS domain_key,
     ns.name AS nameserver_key,
     d.first_seen,
-    d.count
-  FROM new_domains d
+    d.count`
+
+/**
+ * Time order, (first_seen, domain_id), starting after the cursor or, on the first page, after
+ * (since, -1): domain ids are positive, so that is every row from since on, and one lower bound
+ * lets SQLite seek to it instead of walking the window from since on every page.
+ */
+const AFTER_IN_TIME_ORDER = `
+  (d.first_seen, d.domain_id) > (?, ?)
+  AND d.first_seen < ?
+  AND dn.name >= ? AND dn.name < ?
+  ORDER BY d.first_seen, d.domain_id
+  LIMIT ?`
+
+/** Every new domain in the window, walked in time order; suffixes are skipped past. */
+const BY_WINDOW = `${COLUMNS}
+  FROM new_domains d INDEXED BY new_domains_by_first_seen
   JOIN names dn ON dn.id = d.domain_id
   JOIN names ns ON ns.id = d.nameserver_id
-  WHERE d.first_seen >= ?
-    AND d.first_seen < ?`
+  WHERE ${AFTER_IN_TIME_ORDER}`
+
+/** The names under a small suffix, each looked up as a new domain, then sorted by time. */
+const BY_SUFFIX = `${COLUMNS}
+  FROM names dn
+  CROSS JOIN new_domains d ON d.domain_id = dn.id
+  JOIN names ns ON ns.id = d.nameserver_id
+  WHERE ${AFTER_IN_TIME_ORDER}`
+
+/**
+ * The nameservers in a key range, in key order, each with its new domains in time order
+ * (new_domains_by_nameserver): ordered by (nameserver, first_seen, domain_id), so no page
+ * sorts. Each nameserver's rows start after (since, -1), but the cursor's own nameserver's
+ * rows start after the cursor, and the walk starts at the cursor's nameserver.
+ */
+const BY_NAMESERVER = `${COLUMNS}
+  FROM names ns
+  CROSS JOIN new_domains d INDEXED BY new_domains_by_nameserver ON d.nameserver_id = ns.id
+  JOIN names dn ON dn.id = d.domain_id
+  WHERE ns.name >= ? AND ns.name < ?
+    AND (d.first_seen, d.domain_id) > (iif(ns.name = ?, ?, ?), iif(ns.name = ?, ?, -1))
+    AND d.first_seen < ?
+    AND dn.name >= ? AND dn.name < ?
+  ORDER BY ns.name, d.first_seen, d.domain_id
+  LIMIT ?`
+
+function toRecord (row: Row): NewDomainRecord {
+  return {
+    domain: nameFromKey(row.domain_key),
+    first_seen: row.first_seen,
+    nameserver: nameFromKey(row.nameserver_key),
+    count: row.count
+  }
+}
 
 export class NewDomainQueries {
-  readonly #selectWindow: Statement
-  readonly #selectWindowAfter: Statement
+  readonly #statements: StatementCache
+  readonly #countNamesUnder: Statement
+  readonly #suffixWalkMaxNames: number
 
-  constructor (db: Database) {
-    this.#selectWindow = db.prepare(`${SELECT_WINDOW}
-      ORDER BY d.first_seen, d.domain_id
-      LIMIT ?`)
-    this.#selectWindowAfter = db.prepare(`${SELECT_WINDOW}
-        AND (d.first_seen, d.domain_id) > (?, ?)
-      ORDER BY d.first_seen, d.domain_id
-      LIMIT ?`)
+  constructor (db: Database, suffixWalkMaxNames = SUFFIX_WALK_MAX_NAMES) {
+    this.#statements = new StatementCache(db)
+    this.#countNamesUnder = db.prepare(`
+      SELECT count(*)
+      FROM (SELECT 1 FROM names WHERE name >= ? AND name < ? LIMIT ?)
+    `).pluck()
+    this.#suffixWalkMaxNames = suffixWalkMaxNames
   }
 
-  inWindow (window: NewDomainWindow): Page<NewDomainRecord> {
-    const scope = `new-domains\u0000${window.since}\u0000${window.until}`
-    const rows = (window.cursor === undefined
-      ? this.#selectWindow.all(window.since, window.until, window.limit + 1)
-      : this.#selectWindowAfter.all(window.since, window.until,
-        ...decodeCursor(scope, window.cursor, ['number', 'number']), window.limit + 1)) as Row[]
-    const more = rows.length > window.limit
-    const shown = more ? rows.slice(0, window.limit) : rows
-    const last = shown[shown.length - 1]
-    const page: Page<NewDomainRecord> = {
-      records: shown.map((row) => ({
-        domain: nameFromKey(row.domain_key),
-        first_seen: row.first_seen,
-        nameserver: nameFromKey(row.nameserver_key),
-        count: row.count
-      }))
-    }
-    if (more && last !== undefined) {
-      page.nextCursor = encodeCursor(scope, [last.first_seen, last.domain_id])
-    }
+  find (filter: NewDomainFilter): NewDomainPage {
+    const domains = suffixRange(filter.suffix ?? '.')
+    if (filter.nameserver === undefined) return this.#inTimeOrder(filter, domains)
 
-    return page
+    return this.#byNameserver(filter, filter.nameserver, domains)
+  }
+
+  #inTimeOrder (filter: NewDomainFilter, domains: [string, string]): NewDomainPage {
+    const scope = scopeOf('new-domains', domains, [filter.asked])
+    const [since, until, ...after] = filter.cursor === undefined
+      ? [filter.since, filter.until, filter.since, -1]
+      : decodeCursor(scope, filter.cursor, ['number', 'number', 'number', 'number']) as
+        [number, number, number, number]
+    const sql = this.#isSmall(filter.suffix, domains) ? BY_SUFFIX : BY_WINDOW
+    const rows = this.#statements.all<Row>(sql, [...after, until, ...domains, filter.limit + 1])
+
+    return this.#page(scope, rows, filter.limit, [since, until], (r) => [r.first_seen, r.domain_id])
+  }
+
+  #isSmall (suffix: string | undefined, domains: [string, string]): boolean {
+    if (suffix === undefined) return false
+    const names = this.#countNamesUnder.get(...domains, this.#suffixWalkMaxNames + 1) as number
+
+    return names <= this.#suffixWalkMaxNames
+  }
+
+  #byNameserver (filter: NewDomainFilter, nameserver: NonNullable<NewDomainFilter['nameserver']>,
+    domains: [string, string]): NewDomainPage {
+    const [low, high] = nameRange(nameserver.name, nameserver.subdomains)
+    const scope = scopeOf('new-domains-by-nameserver', [low, high, ...domains], [filter.asked])
+    const [since, until, ...after] = filter.cursor === undefined
+      ? [filter.since, filter.until]
+      : decodeCursor(scope, filter.cursor, ['number', 'number', 'string', 'number', 'number']) as
+        [number, number, string, number, number]
+    // On the first page no nameserver resumes after a cursor: NULL equals no name.
+    const [resume, firstSeen, domainId] = after.length === 0 ? [null, null, null] : after
+    const rows = this.#statements.all<Row>(BY_NAMESERVER, [resume ?? low, high,
+      resume, firstSeen, since, resume, domainId, until, ...domains, filter.limit + 1])
+
+    return this.#page(scope, rows, filter.limit, [since, until],
+      (r) => [r.nameserver_key, r.first_seen, r.domain_id])
+  }
+
+  /** Cursors lead with the window, which a continued page keeps. */
+  #page (scope: string, rows: Row[], limit: number, window: [number, number],
+    keyOf: (row: Row) => CursorValue[]): NewDomainPage {
+    const [since, until] = window
+    const page = keysetPage(scope, rows, limit, (r) => [...window, ...keyOf(r)], toRecord)
+
+    return { ...page, since, until }
   }
 }

@@ -4,8 +4,9 @@
  */
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
-import { nameKey, suffixRange } from './name-key.js'
-import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js'
+import { nameRange } from './name-key.js'
+import { decodeCursor, type CursorValue } from './cursor.js'
+import { keysetPage, scopeOf, type Page } from './keyset-page.js'
 import type { StoredRdata } from './rdata-codec.js'
 import { StatementCache } from './statement-cache.js'
 import {
@@ -13,28 +14,13 @@ import {
   type ObservationRecord, type Row, type TimeFences
 } from './record-rows.js'
 
-export type { ObservationRecord, TimeFences }
+export type { ObservationRecord, Page, TimeFences }
 
 export interface LookupOptions {
   rrtypes?: RRType[]
   limit: number
   cursor?: string
   fences?: TimeFences
-}
-
-export interface Page<T> {
-  records: T[]
-  /** Present when there are more records after this page. */
-  nextCursor?: string
-}
-
-const RDATA_AFTER_CURSOR = '(o.rdata, o.rrname_id) > (?, ?) AND o.rdata <= ?'
-
-/** The query a cursor belongs to: the lookup and everything that filters it. */
-function scopeOf (kind: string, bounds: unknown[], filters: unknown[]): string {
-  const text = (value: unknown) => Buffer.isBuffer(value) ? value.toString('hex') : String(value)
-
-  return [kind, ...bounds, ...filters].map(text).join('\u0000')
 }
 
 export class ObservationQueries {
@@ -50,16 +36,12 @@ export class ObservationQueries {
 
   #page (scope: string, rows: Row[], limit: number,
     keyOf: (row: Row) => CursorValue[]): Page<ObservationRecord> {
-    const more = rows.length > limit
-    const shown = more ? rows.slice(0, limit) : rows
-    const last = shown[shown.length - 1]
-    const page: Page<ObservationRecord> = { records: shown.map(toRecord) }
-    if (more && last !== undefined) page.nextCursor = encodeCursor(scope, keyOf(last))
-
-    return page
+    return keysetPage(scope, rows, limit, keyOf, toRecord)
   }
 
   /** Everything observed for one name, or for the names under a suffix, ordered by name. */
+  // TODO(perf): the cursor's row value spans two tables, so SQLite cannot seek to it: every page
+  // of a suffix walks the suffix's names from its start (byTargetSubtree shows the way round).
   byName (name: string, options: LookupOptions & { subdomains?: 'include' | 'only' }) {
     const [low, high] = nameRange(name, options.subdomains)
     const filters = filterParams(options.rrtypes, options.fences)
@@ -81,43 +63,26 @@ export class ObservationQueries {
   }
 
   /**
-   * Every owner whose rdata of one type lies in [low, high]: one address or a CIDR range for A
-   * and AAAA, one name id for NS and CNAME, an id's range for MX (rdata-codec.ts).
+   * Every owner whose rdata of one type lies in [low, high]: one address, a CIDR or a
+   * first-last range for A and AAAA, one name id for NS and CNAME, an id's range for MX
+   * (rdata-codec.ts). The first page starts after (low, -1), owner ids being positive: one
+   * lower bound, so that SQLite seeks to it instead of walking from low on every page.
    */
   byRdata (rrtype: RRType, low: StoredRdata, high: StoredRdata, options: LookupOptions) {
     const filters = filterParams(undefined, options.fences)
     const scope = scopeOf(`rdata-${rrtype}`, [low, high], filters)
     const after = options.cursor === undefined
-      ? []
+      ? [low, -1]
       : decodeCursor(scope, options.cursor, ['rdata', 'number'])
-    // After a cursor (whose rdata lies in the range: its scope says so) the cursor itself is
-    // the lower bound, so SQLite seeks to it. With BETWEEN beside it, SQLite seeks to the start
-    // of the range and walks every earlier row again: each page cost as much as all before it.
-    const range = after.length === 0 ? 'o.rdata BETWEEN ? AND ?' : RDATA_AFTER_CURSOR
-    const bounds = after.length === 0 ? [low, high] : [...after, high]
     const rows = this.#all(`${SELECT_COLUMNS}
       FROM observations o INDEXED BY observations_by_rdata
       JOIN names n ON n.id = o.rrname_id
       ${TARGET_JOIN}
-      WHERE o.rrtype = ? AND ${range}
+      WHERE o.rrtype = ? AND (o.rdata, o.rrname_id) > (?, ?) AND o.rdata <= ?
         AND ${FILTERS}
       ORDER BY o.rdata, o.rrname_id
-      LIMIT ?`, [RRTYPE_CODES[rrtype], ...bounds, ...filters, options.limit + 1])
+      LIMIT ?`, [RRTYPE_CODES[rrtype], ...after, high, ...filters, options.limit + 1])
 
     return this.#page(scope, rows, options.limit, (r) => [r.rdata, r.rrname_id])
   }
-}
-
-/**
- * The key range of a name lookup. Keys are ASCII, so key + NUL is the first key after it:
- * the name alone is [key, key + NUL), its subtree [key, subtree end), what lies under it
- * (key + NUL, subtree end).
- */
-export function nameRange (name: string,
-  subdomains: 'include' | 'only' | undefined): [string, string] {
-  const key = nameKey(name)
-  if (subdomains === undefined) return [key, `${key}\u0000`]
-  const [, high] = suffixRange(name)
-
-  return [subdomains === 'include' ? key : `${key}\u0000`, high]
 }

@@ -13,7 +13,8 @@
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES } from '../feeds/observation.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
-import { nameRange, type Page } from './observation-queries.js'
+import type { Page } from './keyset-page.js'
+import { nameRange } from './name-key.js'
 import { StatementCache } from './statement-cache.js'
 import {
   FILTERS, SELECT_COLUMNS, TARGET_JOIN, filterParams, toRecord,

@@ -1,12 +1,14 @@
 /**
  * Lookups by name pattern, paged by offset, for the DNSDB-compatible API (DNSDB pages with
- * `offset` and `limit`, not cursors). A name is matched exactly, with its subtree (left-hand
- * wildcard `*.example.com`: one range of the reversed-name index), or by its leading labels
- * (right-hand wildcard `www.example.*`: one range of name_forward, which the name dictionary
- * fills as it adds names).
+ * `offset` and `limit`, not cursors), and the native API's target wildcards, paged by keyset.
+ * A name is matched exactly, with its subtree (left-hand wildcard `*.example.com`: one range of
+ * the reversed-name index), or by its leading labels (right-hand wildcard `www.example.*`: one
+ * range of name_forward, which the name dictionary fills as it adds names).
  */
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
+import { decodeCursor } from './cursor.js'
+import { keysetPage, scopeOf, type Page } from './keyset-page.js'
 import { nameKey, suffixRange } from './name-key.js'
 import { MX_SPAN } from './rdata-codec.js'
 import { StatementCache } from './statement-cache.js'
@@ -33,14 +35,29 @@ export interface OffsetOptions {
   offset: number
 }
 
-/** The name-valued rdata types, and how a target name id becomes their stored rdata. */
-const TARGET_RDATA: Array<[RRType, string]> = [
-  ['NS', 'o.rdata = t.id'],
-  ['CNAME', 'o.rdata = t.id'],
-  ['MX', `o.rdata BETWEEN t.id * ${MX_SPAN} AND t.id * ${MX_SPAN} + ${MX_SPAN - 1}`]
-]
+export type TargetType = 'NS' | 'CNAME' | 'MX'
 
-const NAME_VALUED_RRTYPES: RRType[] = TARGET_RDATA.map(([type]) => type)
+/**
+ * The name-valued rdata types, and the stored rdata range [low, high] of target name t.
+ * `+t.id` has no type affinity: compared with t.id itself, SQLite would apply the column's
+ * INTEGER affinity to the untyped rdata and could no longer seek the rdata index.
+ */
+const TARGET_RDATA: Record<TargetType, [string, string]> = {
+  NS: ['+t.id', '+t.id'],
+  CNAME: ['+t.id', '+t.id'],
+  MX: [`t.id * ${MX_SPAN}`, `t.id * ${MX_SPAN} + ${MX_SPAN - 1}`]
+}
+
+const NAME_VALUED_RRTYPES = Object.keys(TARGET_RDATA) as TargetType[]
+
+/** Where a keyset page of target lookups stopped: its last target key, rdata and owner id. */
+type TargetCursor = [string, number, number]
+
+export interface KeysetOptions {
+  fences?: TimeFences
+  limit: number
+  cursor?: string
+}
 
 /** `www.example.` followed by at least one label: ('www.example.', 'www.example/'). */
 function leadingCondition (alias: string, labels: string, params: unknown[]): string[] {
@@ -112,7 +129,10 @@ export class WildcardQueries {
     if (types.length === 0) return []
 
     const params: unknown[] = []
-    const branches = types.map((type) => this.#targetBranch(type, match, options, params))
+    const branches = types.map((type) => {
+      const targets = nameCondition('t', match, params)
+      return this.#targetBranch(type, targets, options.fences, undefined, params)
+    })
     params.push(options.limit, options.offset)
 
     return this.#all(`SELECT * FROM (${branches.join(' UNION ALL ')})
@@ -120,17 +140,53 @@ export class WildcardQueries {
       LIMIT ? OFFSET ?`, params)
   }
 
-  #targetBranch (type: RRType, match: NameMatch, options: OffsetOptions, params: unknown[]) {
-    const join = TARGET_RDATA.find(([candidate]) => candidate === type)?.[1] ?? 'FALSE'
-    params.push(RRTYPE_CODES[type])
-    const conditions = [...nameCondition('t', match, params), FILTERS]
-    params.push(...filterParams(undefined, options.fences))
+  /**
+   * Records of one name-valued type whose target is the name or a name under it, paged by
+   * keyset in the order of the walk (target key, rdata, owner id), so that no page sorts and
+   * each page seeks to where the last one stopped.
+   */
+  byTargetSubtree (rrtype: TargetType, name: string,
+    options: KeysetOptions): Page<ObservationRecord> {
+    const [low, high] = suffixRange(name)
+    const filters = filterParams(undefined, options.fences)
+    const scope = scopeOf(`target-subtree-${rrtype}`, [low, high], filters)
+    const after = options.cursor === undefined
+      ? undefined
+      : decodeCursor(scope, options.cursor, ['string', 'number', 'number']) as TargetCursor
+    const params: unknown[] = [after?.[0] ?? low, high]
+    const branch = this.#targetBranch(rrtype, ['t.name >= ?', 't.name < ?'], options.fences,
+      after, params)
+    params.push(options.limit + 1)
+    const rows = this.#statements.all<Row>(`${branch}
+      ORDER BY t.name, o.rdata, o.rrname_id
+      LIMIT ?`, params)
+
+    return keysetPage(scope, rows, options.limit,
+      (r) => [r.target_key ?? '', Number(r.rdata), r.rrname_id], toRecord)
+  }
+
+  /**
+   * One name-valued type: the target names t that `targets` selects (its parameters already in
+   * `params`), walked in key order, each with its rows in rdata index order: the cursor's own
+   * target from just after the cursor, every other target (and every target when there is no
+   * cursor: NULL equals no name) from the start of its rdata range.
+   */
+  #targetBranch (type: TargetType, targets: string[], fences: TimeFences | undefined,
+    after: TargetCursor | undefined, params: unknown[]) {
+    const [low, high] = TARGET_RDATA[type]
+    const [target, rdata, ownerId] = after ?? [null, null, null]
+    params.push(RRTYPE_CODES[type], target, rdata, target, ownerId,
+      ...filterParams(undefined, fences))
 
     return `${SELECT_COLUMNS}
       FROM names t
-      JOIN observations o INDEXED BY observations_by_rdata ON o.rrtype = ? AND ${join}
+      CROSS JOIN observations o INDEXED BY observations_by_rdata
       JOIN names n ON n.id = o.rrname_id
-      ${where(conditions)}`
+      ${where([...targets,
+        'o.rrtype = ?',
+        `(o.rdata, o.rrname_id) > (iif(t.name = ?, ?, ${low}), iif(t.name = ?, ?, -1))`,
+        `o.rdata <= ${high}`,
+        FILTERS])}`
   }
 
   /** Records whose address lies in [low, high], in address order. */

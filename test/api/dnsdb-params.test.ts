@@ -1,10 +1,10 @@
 import t from 'tap'
-import { parseAddressSpan } from '../../src/api/dnsdb/address-span.js'
 import { parseDnsdbParams } from '../../src/api/dnsdb/dnsdb-params.js'
 import { parseNamePattern } from '../../src/api/dnsdb/name-pattern.js'
 import { parseRrtypeChoice } from '../../src/api/dnsdb/rrtype-choice.js'
 import { safBody } from '../../src/api/dnsdb/saf-body.js'
 import { summarize } from '../../src/api/dnsdb/summary.js'
+import { parseIpRange } from '../../src/api/request-params.js'
 
 t.test('name patterns', async (t) => {
   t.same(parseNamePattern('WWW.Example.com'), { kind: 'exact', name: 'www.example.com.' })
@@ -16,12 +16,12 @@ t.test('name patterns', async (t) => {
 })
 
 t.test('address spans', async (t) => {
-  t.match(parseAddressSpan('192.0.2.7'), { rrtype: 'A', text: '192.0.2.7' })
-  t.match(parseAddressSpan('192.0.2.7,24'), { rrtype: 'A', text: '192.0.2.0/24' })
-  t.match(parseAddressSpan('2001:db8::-2001:db8::ff'), { rrtype: 'AAAA',
+  t.match(parseIpRange('192.0.2.7'), { rrtype: 'A', text: '192.0.2.7' })
+  t.match(parseIpRange('192.0.2.7,24'), { rrtype: 'A', text: '192.0.2.0/24' })
+  t.match(parseIpRange('2001:db8::-2001:db8::ff'), { rrtype: 'AAAA',
     text: '2001:db8::-2001:db8::ff' })
-  t.throws(() => parseAddressSpan('192.0.2.9-192.0.2.1'), { code: 'INVALID_CIDR' })
-  t.throws(() => parseAddressSpan('-192.0.2.1'), { code: 'INVALID_IP' })
+  t.throws(() => parseIpRange('192.0.2.9-192.0.2.1'), { code: 'INVALID_IP' })
+  t.throws(() => parseIpRange('-192.0.2.1'), { code: 'INVALID_IP' })
 })
 
 t.test('record types: ANY is all, unknown types none, garbage an error', async (t) => {

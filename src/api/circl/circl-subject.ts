@@ -11,6 +11,10 @@ export type CirclSubject =
   | { kind: 'ip', range: IpRange }
 
 export function parseCirclSubject (raw: string): CirclSubject {
+  if (isAddressShaped(raw) && raw.includes('-')) {
+    throw new DnsledgerError('INVALID_IP', `"${raw}": the CIRCL API takes an address or ` +
+      'address,prefix; for a first-last range use /v1/ips/192.0.2.10-192.0.2.200')
+  }
   if (isAddressShaped(raw)) return { kind: 'ip', range: parseIpRange(raw) }
   if (raw.includes('*')) {
     throw new DnsledgerError('INVALID_NAME', `"${raw}": the CIRCL API takes no wildcards; ` +

@@ -9,7 +9,6 @@ import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
 import type { Store } from '../../store/store.js'
 import { WildcardQueries } from '../../store/wildcard-queries.js'
 import type { RateLimiter } from '../access/rate-limiter.js'
-import { parseAddressSpan } from '../dnsdb/address-span.js'
 import { dnsdbAnswer } from '../dnsdb/dnsdb-answer.js'
 import {
   ANSWER_DESCRIPTION, AUTH_NOTES, DNSDB_TAG, NAME_FORMS, RRSET_NOTES
@@ -21,7 +20,7 @@ import { parseNamePattern } from '../dnsdb/name-pattern.js'
 import { rateFigures } from '../dnsdb/rate-figures.js'
 import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
-import { parseName } from '../request-params.js'
+import { parseIpRange, parseName } from '../request-params.js'
 
 export interface DnsdbRouteOptions {
   store: Store
@@ -53,7 +52,7 @@ const TARGETS: Array<[string, (params: PathParams) => DnsdbTarget]> = [
   ['rrset/name/:owner/:rrtype/:bailiwick', (p) => rrset(p)],
   ['rdata/name/:name', (p) => rdataName(p)],
   ['rdata/name/:name/:rrtype', (p) => rdataName(p)],
-  ['rdata/ip/:ip', (p) => ({ kind: 'rdata-ip', range: parseAddressSpan(p.ip ?? '') })]
+  ['rdata/ip/:ip', (p) => ({ kind: 'rdata-ip', range: parseIpRange(p.ip ?? '') })]
 ]
 
 function rrset (p: PathParams): DnsdbTarget {

@@ -10,11 +10,12 @@ import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
 import type { ObservationRecord, TimeFences } from '../../store/observation-queries.js'
 import type { Store } from '../../store/store.js'
+import { WildcardQueries } from '../../store/wildcard-queries.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  parseFences, parseIpRange, parseName, parseNamePattern, parseRrtypes, type IpRange
+  parseFences, parseIpRange, parseNamePattern, parseRrtypes, type IpRange
 } from '../request-params.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
@@ -58,6 +59,7 @@ function routeSchema (summary: string, param: string, description: string,
 
 export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOptions) {
   const { store } = options
+  const wildcards = new WildcardQueries(store.db)
   app.addSchema(observationRecordSchema)
   app.addSchema(lookupQuerySchema)
   app.addSchema(reverseLookupQuerySchema)
@@ -82,12 +84,20 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     return (window) => ipRangePage(store, range, { ...filters, ...window })
   }
 
-  /** Reverse lookup by a target name: NS, CNAME and MX store the target as a name id. */
+  /**
+   * Reverse lookup by a target name, or by `*.name` for it and every name under it: NS, CNAME
+   * and MX store the target as a name id.
+   */
   function byTarget (rrtype: 'NS' | 'CNAME' | 'MX', param: string) {
     return async (request: FastifyRequest, res: FastifyReply) => {
       const raw = (request.params as Record<string, string>)[param] ?? ''
-      const name = parseName(raw)
+      const { name, subdomains } = parseNamePattern(raw)
       const filters = lookupFilters(request.query as LookupQuery, [rrtype])
+      if (subdomains !== undefined) {
+        const subtree: PageSource<ObservationRecord> = (window) =>
+          wildcards.byTargetSubtree(rrtype, name, { ...filters, ...window })
+        return reply(request, res, subtree, { [param]: `*.${name}`, rrtype })
+      }
       const source: PageSource<ObservationRecord> = (window) =>
         targetPage(store, rrtype, name, { ...filters, ...window })
 
@@ -109,8 +119,13 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   })
 
   app.get('/v1/ips/:ip', {
-    schema: routeSchema('Every name that resolved to an address or network', 'ip',
-      'An IPv4 or IPv6 address, or a network as `address,prefix`')
+    schema: {
+      ...routeSchema('Every name that resolved to an address, network or address range', 'ip',
+        'An IPv4 or IPv6 address, a network as `address,prefix`, or a range `first-last` of ' +
+        'one family'),
+      description: 'In address order. Example: ' +
+        "`curl -s 'localhost:8080/v1/ips/149.111.205.10-149.111.205.200?limit=5'`"
+    }
   }, async (request, res) => {
     const range = parseIpRange((request.params as { ip: string }).ip)
 
@@ -140,15 +155,30 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   })
 
   app.get('/v1/nameservers/:host', {
-    schema: routeSchema('Every domain delegated to a nameserver', 'host', 'A nameserver name')
+    schema: {
+      ...routeSchema('Every domain delegated to a nameserver', 'host',
+        'A nameserver name; `*.example.net` for it and every nameserver under it'),
+      description: 'With `*.example.net`, grouped by nameserver. Example: ' +
+        "`curl -s 'localhost:8080/v1/nameservers/*.domaincontrol.com?limit=5'`"
+    }
   }, byTarget('NS', 'host'))
 
   app.get('/v1/mx/:host', {
-    schema: routeSchema('Every domain whose mail goes to a host', 'host',
-      'A mail exchanger name; matches MX records with or without a preference')
+    schema: {
+      ...routeSchema('Every domain whose mail goes to a host', 'host',
+        'A mail exchanger name, `*.example.com` for it and every name under it; matches MX ' +
+        'records with or without a preference'),
+      description: 'With `*.example.com`, grouped by mail exchanger. Example: ' +
+        "`curl -s 'localhost:8080/v1/mx/*.psmtp.com?limit=5'`"
+    }
   }, byTarget('MX', 'host'))
 
   app.get('/v1/cnames/:target', {
-    schema: routeSchema('Every name that was an alias for a target', 'target', 'A CNAME target')
+    schema: {
+      ...routeSchema('Every name that was an alias for a target', 'target',
+        'A CNAME target; `*.cdn.example` for it and every name under it'),
+      description: 'With `*.cdn.example`, grouped by target. Example: ' +
+        "`curl -s 'localhost:8080/v1/cnames/*.akamaiedge.net?limit=5'`"
+    }
   }, byTarget('CNAME', 'target'))
 }

@@ -1,4 +1,8 @@
-/** Newly observed domains in a time window: "what was newly registered today". */
+/**
+ * Newly observed domains in a time window: "what was newly registered today", optionally only
+ * those delegated to a nameserver (or to a provider's nameservers) and only those under a
+ * top-level domain or zone.
+ */
 import type { FastifyInstance } from 'fastify'
 import type { FromSchema } from 'json-schema-to-ts'
 import { pageSchema } from '../../../schemas/lookup-page.js'
@@ -8,7 +12,7 @@ import type { NewDomainRecord } from '../../store/new-domain-queries.js'
 import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
-import { parseTime } from '../request-params.js'
+import { parseName, parseNamePattern, parseTime, type NamePattern } from '../request-params.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
@@ -24,6 +28,44 @@ function view (record: NewDomainRecord) {
   return { ...record, first_seen_iso: isoTime(record.first_seen) }
 }
 
+/** A `*` label is a pattern only as `*.` in front of a nameserver; anywhere else it is refused. */
+function isWildcardName (name: string): boolean {
+  return name.startsWith('*.')
+}
+
+function parseNameserver (raw: string): NamePattern {
+  const pattern = parseNamePattern(raw)
+  if (isWildcardName(pattern.name)) {
+    throw new DnsledgerError('INVALID_NAME', `nameserver="${raw}" is not a nameserver or a ` +
+      'pattern: send a nameserver name (ns1.example.net), or *.example.net for every ' +
+      'nameserver at or under example.net; leave nameserver out for every nameserver')
+  }
+
+  return pattern
+}
+
+function parseSuffix (raw: string): string {
+  const suffix = parseName(raw)
+  if (isWildcardName(suffix)) {
+    throw new DnsledgerError('INVALID_NAME', `suffix="${raw}" has a wildcard: send the zone ` +
+      'itself (suffix=xyz or suffix=example.co.uk), which means it and every name under it')
+  }
+
+  return suffix
+}
+
+/** The filters as understood, for the page's `query`. */
+function shownFilters (nameserver: NamePattern | undefined, suffix: string | undefined) {
+  const shown: Record<string, string> = {}
+  if (nameserver !== undefined) {
+    const { name, subdomains } = nameserver
+    shown.nameserver = subdomains === undefined ? name : `*.${name}`
+  }
+  if (suffix !== undefined) shown.suffix = suffix
+
+  return shown
+}
+
 export async function newDomainRoutes (app: FastifyInstance, options: NewDomainRouteOptions) {
   app.addSchema(newDomainRecordSchema)
   app.addSchema(newDomainQuerySchema)
@@ -31,7 +73,11 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
 
   app.get('/v1/new-domains', {
     schema: {
-      summary: 'Domains first observed in a time window',
+      summary: 'Domains first observed in a time window, by nameserver, under a suffix',
+      description: 'In the order first seen; with `nameserver`, grouped by nameserver, each ' +
+        'in the order first seen. ' +
+        'Example: `curl -s \'localhost:8080/v1/new-domains?since=2016-07-01&until=2016-08-01' +
+        '&nameserver=*.domaincontrol.com&suffix=gov\'`',
       tags: ['lookups'],
       querystring: { $ref: 'NewDomainQuery#' },
       response: listResponses('NewDomainPage', newDomainRecordSchema)
@@ -47,10 +93,23 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       throw new DnsledgerError('INVALID_TIME', `since (${since}) is not before until (${until}): ` +
         'send a window whose start comes first')
     }
-    const source = (window: PageWindow) =>
-      options.store.newDomains.inWindow({ since, until, ...window })
+    const { nameserver: rawNameserver, suffix: rawSuffix } = query
+    const nameserver = rawNameserver === undefined ? undefined : parseNameserver(rawNameserver)
+    const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
+    const asked = `${query.since ?? ''}\u0000${query.until ?? ''}`
+    const shown = { since, until, ...shownFilters(nameserver, suffix) }
+    const source = (window: PageWindow) => {
+      const page = options.store.newDomains.find({
+        since, until, nameserver, suffix, asked, ...window
+      })
+      // A cursor pins the window its first page had (relative times move on): show that one.
+      shown.since = page.since
+      shown.until = page.until
+
+      return page
+    }
 
     return sendPage(request, reply, source, view,
-      { query: { since, until }, limits: options, columns: COLUMNS })
+      { query: shown, limits: options, columns: COLUMNS })
   })
 }

@@ -1,0 +1,37 @@
+/**
+ * Address ranges written `first-last` (`192.0.2.10-192.0.2.200`, `2001:db8::-2001:db8::ff`),
+ * as DNSDB takes them and the native API beside addresses and networks: both ends of one
+ * family, the first not above the last. Nothing is capped: a wide range is paged like any other.
+ */
+import { DnsledgerError } from '../errors.js'
+import { parseIp } from '../feeds/ip-address.js'
+import type { IpRange } from './request-params.js'
+
+const EXAMPLE = 'e.g. 192.0.2.10-192.0.2.200 or 2001:db8::-2001:db8::ff'
+
+function end (raw: string, text: string, which: string) {
+  const ip = parseIp(text)
+  if (!ip.ok) {
+    throw new DnsledgerError('INVALID_IP', `${which} of range "${raw}": ${ip.reason}: send ` +
+      `first-last, two addresses of one family, ${EXAMPLE}`)
+  }
+
+  return ip
+}
+
+/** `raw` holds a `-` at `dash`. */
+export function parseIpSpan (raw: string, dash: number): IpRange {
+  const first = end(raw, raw.slice(0, dash), 'the start')
+  const last = end(raw, raw.slice(dash + 1), 'the end')
+  if (first.version !== last.version) {
+    throw new DnsledgerError('INVALID_IP', `range "${raw}" mixes IPv${first.version} and ` +
+      `IPv${last.version}: send two addresses of one family, ${EXAMPLE}`)
+  }
+  if (Buffer.compare(first.bytes, last.bytes) > 0) {
+    throw new DnsledgerError('INVALID_IP', `range "${raw}" starts above its end: send the ` +
+      `lower address first (${last.text}-${first.text})`)
+  }
+
+  const rrtype = first.version === 4 ? 'A' : 'AAAA'
+  return { rrtype, low: first.bytes, high: last.bytes, text: `${first.text}-${last.text}` }
+}
