@@ -27,6 +27,11 @@ export interface BulkLimits {
   maxLimit: number
 }
 
+/** A JSON number as sent, when its text is certain (digits past 2^53 were rounded). */
+function shownNumber (value: number | undefined): string | undefined {
+  return value !== undefined && Number.isSafeInteger(value) ? `"limit": ${value}` : undefined
+}
+
 /** A fence may be sent as a JSON number; it means what the same digits mean in a GET. */
 export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
   nowSeconds: number): LookupOptions {
@@ -40,7 +45,7 @@ export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
 
   return {
     rrtypes: parseRrtypes(type),
-    limit: parseLimit(body.limit, defaultLimit, limits.maxLimit),
+    limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, shownNumber(body.limit)),
     fences: parseFences(fences, nowSeconds)
   }
 }
