@@ -16,18 +16,20 @@ export interface NamePattern {
   subdomains?: 'include'
 }
 
-export function parseNamePattern (raw: string): NamePattern {
+/** `param`: the query parameter the name came in, for the refusal to name (paths need none). */
+export function parseNamePattern (raw: string, param?: string): NamePattern {
   const wildcard = raw.startsWith('*.')
-  const name = parseName(wildcard ? raw.slice(2) : raw)
+  const name = parseName(wildcard ? raw.slice(2) : raw, param)
 
   return wildcard ? { name, subdomains: 'include' } : { name }
 }
 
-export function parseName (raw: string): string {
+export function parseName (raw: string, param?: string): string {
   const result = normalizeName(raw)
   if (!result.ok) {
-    throw new DnsledgerError('INVALID_NAME', `${result.reason}: send a domain name such as ` +
-      'example.com (any case, trailing dot optional; the root zone is %2E)')
+    const where = param === undefined ? '' : `${param}: `
+    throw new DnsledgerError('INVALID_NAME', `${where}${result.reason}: send a domain name such ` +
+      'as example.com (any case, trailing dot optional; the root zone is %2E)')
   }
 
   return result.name

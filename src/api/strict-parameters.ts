@@ -45,8 +45,7 @@ function shown (value: string): string {
 function checkMagnitude (where: string, value: string): void {
   if (Number.isSafeInteger(Number(value))) return
   throw new DnsledgerError('INVALID_REQUEST', `${where}${shown(value)} is too large to be a ` +
-    `count: send at most ${Number.MAX_SAFE_INTEGER}, and for a limit the maximum the API ` +
-    'description (/docs) gives')
+    'count: send a smaller number (the API description, /docs, gives each maximum)')
 }
 
 function checkQuery (query: Record<string, unknown>, integers: string[]): void {
