@@ -44,7 +44,8 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, code:
 }
 
 /** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
-function fromFastifyError (err: FastifyError, request: FastifyRequest): DnsledgerError | undefined {
+function fromFastifyError (err: FastifyError,
+  request: FastifyRequest): DnsledgerError | undefined {
   if (err.validation !== undefined) {
     const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(request.url) }
     return new DnsledgerError('INVALID_REQUEST', validationDetail(err.validation, sent))

@@ -168,7 +168,8 @@ export function parseLimit (raw: number | undefined, defaultLimit: number, maxLi
   sent?: string): number {
   if (raw === undefined) return defaultLimit
   if (raw > maxLimit) {
-    const shown = sent === undefined ? 'limit' : sent.length > 60 ? `${sent.slice(0, 60)}...` : sent
+    const text = sent ?? 'limit'
+    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text
     throw new DnsledgerError('INVALID_REQUEST', `${shown} is over the maximum of ${maxLimit}: ` +
       `send a limit of at most ${maxLimit} and follow next_cursor for the rest`)
   }

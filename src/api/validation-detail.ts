@@ -82,17 +82,27 @@ function assignment (sent: SentRequest, path: string[], value: unknown): string 
   return leaf === undefined ? String(value) : `${leaf}=${String(value)}`
 }
 
+/** A text's length as the schema counts it: in characters (code points), not UTF-16 units. */
+function lengthNote (issue: Issue): string {
+  if (!['minLength', 'maxLength'].includes(issue.keyword) || typeof issue.data !== 'string') {
+    return ''
+  }
+
+  return ` (${[...issue.data].length} characters)`
+}
+
 /** What arrived: the raw text of a query parameter (before coercion), else the value. */
 function shownValue (sent: SentRequest, path: string[], issue: Issue): string {
   const leaf = path.at(-1)
   if (sent.place === 'querystring' && leaf !== undefined) {
-    return `${leaf}=${clip(sent.queryText?.(leaf) ?? String(issue.data))}`
+    return `${leaf}=${clip(sent.queryText?.(leaf) ?? String(issue.data))}${lengthNote(issue)}`
   }
   if (issue.data === undefined) return 'nothing'
-
-  return clip(typeof issue.data === 'string' && sent.place !== 'body'
+  const shown = typeof issue.data === 'string' && sent.place !== 'body'
     ? issue.data
-    : JSON.stringify(issue.data))
+    : JSON.stringify(issue.data)
+
+  return `${clip(shown)}${lengthNote(issue)}`
 }
 
 function lowest (schema: SchemaNode): number | undefined {

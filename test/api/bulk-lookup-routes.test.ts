@@ -436,7 +436,7 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
     ['{"indicators":["x"],"time_last_after":1.5}', /^time_last_after must be a text or an integer; got 1.5/],
     ['{"indicators":["x"', /^the body is not valid JSON: send one JSON object/],
     [`{"indicators":["${'a'.repeat(2049)}"]}`,
-      /^indicators\[0\] must be a text of at most 2048 characters; got "a+\.\.\.: send a shorter/]
+      /^indicators\[0\] must be a text of at most 2048 characters; got "a+\.\.\. \(2049 characters\): send a shorter/]
   ]
   for (const [payload, detail] of cases) {
     const res = await app.inject({

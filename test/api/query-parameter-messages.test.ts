@@ -119,7 +119,8 @@ t.test('the messages a fresh user met, word for word', async (t) => {
   t.equal(await detail('/v1/domains/example.com?limit=0'),
     'limit must be an integer of at least 1; got limit=0: send limit=1 or more')
   t.equal(await detail('/v1/txt?contains=abc'), 'contains must be a text from 4 to 2048 ' +
-    'characters; got contains=abc: send a longer text, e.g. contains=include:_spf.google.com')
+    'characters; got contains=abc (3 characters): send a longer text, e.g. ' +
+    'contains=include:_spf.google.com')
   t.equal(await detail('/v1/domains/example.com?format=xml'), 'format must be one of json, ' +
     'ndjson, csv; got format=xml: send format=json, format=ndjson or format=csv')
   t.equal(await detail('/v1/domains/example.com?format=jsn'), 'format must be one of json, ' +
