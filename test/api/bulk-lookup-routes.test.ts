@@ -446,6 +446,12 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
     t.match(res.json(), { status: 400, code: 'INVALID_REQUEST', detail }, payload.slice(0, 60))
   }
+  const huge = await app.inject({ method: 'POST', url: '/v1/lookup',
+    payload: '{"indicators":["x"],"time_last_after":100000000000000000000000}',
+    headers: { 'content-type': 'application/json' } })
+  t.match(huge.json(), { status: 400, code: 'INVALID_TIME',
+    detail: /^time_last_after is a number too large to be a time: send epoch seconds/ })
+  t.notMatch(huge.json().detail, /e\+23/, 'never quoted as the number it was read as')
   const rrtype = await bulk(app, { indicators: ['x'], type: ['A', 'PTRX'] })
   t.match(rrtype.json(), { status: 400, code: 'INVALID_RRTYPE', detail: /PTRX/ })
   const post = (type: string) => app.inject({
