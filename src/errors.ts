@@ -31,6 +31,8 @@ export const ERROR_CATALOGUE = {
   NOT_READY: { statusCode: 503, title: 'Not ready', retriable: true },
   INTERNAL: { statusCode: 500, title: 'Internal error', retriable: true },
   CONFIG_INVALID: { statusCode: 500, title: 'Invalid configuration', retriable: false },
+  LISTEN_FAILED: { statusCode: 500, title: 'Cannot listen on the address', retriable: true },
+  FILE_UNREADABLE: { statusCode: 500, title: 'File cannot be read', retriable: false },
   STORE_CORRUPT: { statusCode: 500, title: 'Database file is not usable', retriable: false },
   STORE_CANNOT_OPEN: { statusCode: 500, title: 'Database file cannot be opened', retriable: false },
   STORE_WRITE_FAILED: { statusCode: 503, title: 'Database write failed', retriable: true },

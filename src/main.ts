@@ -1,8 +1,8 @@
 /** Entry point of the service: `npm start`. */
 import { loadConfig, type Config } from './config.js'
-import { isDnsledgerError } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { startService, type RunningService } from './server.js'
+import { startupFailure } from './startup-failure.js'
 
 function readConfig (): Readonly<Config> {
   try {
@@ -39,9 +39,11 @@ async function main (): Promise<void> {
   try {
     service = await startService(config, logger, { onFatal })
   } catch (err) {
-    const code = isDnsledgerError(err) ? err.code : 'INTERNAL'
-    logger.fatal({ err, code }, 'cannot start')
-    process.stderr.write(`dnsledger: ${(err as Error).message}\n`)
+    // A known cause is one line that says what to change; only the unexpected keeps a stack.
+    const known = startupFailure(err, config)
+    if (known === undefined) logger.fatal({ err, code: 'INTERNAL' }, 'cannot start')
+    else logger.fatal(known, 'cannot start')
+    process.stderr.write(`dnsledger: ${known?.detail ?? (err as Error).message}\n`)
     process.exit(1)
   }
   const stop = (signal: string) => {

@@ -98,6 +98,7 @@ export async function startService (config: Config, logger: Logger,
     bulkMaxIndicators: config.apiBulkMaxIndicators,
     bulkMaxLimit: config.apiBulkMaxLimit,
     txtScanLimit: config.apiTxtScanLimit,
+    topicPrefix: config.kafka?.topicPrefix,
     rateLimit: config.apiRateLimit,
     corsOrigins: config.corsOrigins
   })

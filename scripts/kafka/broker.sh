@@ -27,6 +27,7 @@
 #   DNSLEDGER_KAFKA_PRODUCE_MECHANISM   SASL mechanism for `produce` (default SCRAM-SHA-256,
 #                                or PLAIN for a kcat whose librdkafka is older than 2.6.1)
 #   DNSLEDGER_KAFKA_KEEP_LOGS=1  `stop` keeps DIR/logs (and the configs) for debugging
+#   DNSLEDGER_KAFKA_CLUSTER_ID   KRaft cluster id (default: a random one, never starting with -)
 #   DNSLEDGER_KAFKA_START_TIMEOUT / DNSLEDGER_KAFKA_STOP_TIMEOUT   seconds (180 / 30)
 set -euo pipefail
 
@@ -363,12 +364,18 @@ cmd_start() {
     rm -rf "$dir/data" "$dir/logs"
     write_configs "$port" "$internal_port" "$controller_port"
 
-    # What `kafka-storage random-uuid` prints (16 random bytes, base64url), without a JVM.
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # What `kafka-storage random-uuid` prints (16 random bytes, base64url), without a JVM. Like
+    # Kafka's Uuid.randomUuid, draw again when it starts with `-`, which a tool reads as an
+    # option; and pass it as --cluster-id=ID, which argparse4j takes whatever the value starts
+    # with (`--cluster-id -AbC...` fails with "expected one argument").
+    cluster_id="${DNSLEDGER_KAFKA_CLUSTER_ID:--}"
+    while [[ -z "${DNSLEDGER_KAFKA_CLUSTER_ID:-}" && "$cluster_id" == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     # KRaft has no ZooKeeper to add users to later: SCRAM credentials go into the first
     # metadata records at format time.
     if ! tool_java kafka.tools.StorageTool format \
-        --config "$dir/server.properties" --cluster-id "$cluster_id" \
+        --config "$dir/server.properties" --cluster-id="$cluster_id" \
         --add-scram "SCRAM-SHA-256=[name=$user,password=$password]" \
         --add-scram "SCRAM-SHA-512=[name=$user,password=$password]" \
         >"$dir/logs/format.log" 2>&1; then

@@ -38,6 +38,8 @@ export interface AppOptions extends AccessSettings {
   bulkMaxLimit?: number
   /** The most TXT index entries one TXT search request examines. */
   txtScanLimit?: number
+  /** KAFKA_TOPIC_PREFIX, which the stored topics of set-aside messages carry. */
+  topicPrefix?: string
 }
 
 const BODY_LIMIT_BYTES = 1_048_576
@@ -57,7 +59,13 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
     ajv: {
       // Unknown parameters must be refused with a 400, so nothing is silently stripped.
-      customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false }
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: true,
+        allErrors: false,
+        // Each issue carries its schema and value, which the problem's detail is written from.
+        verbose: true
+      }
     }
   })
   const limits = {
@@ -68,6 +76,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const probe = options.probe ?? (() => [{ name: 'store', ok: options.store.db.open, detail: '' }])
 
   installProblemHandler(app)
+  // Bodies are JSON: any other type is a 415 that says so, not a string that fails validation.
+  app.removeContentTypeParser('text/plain')
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)
@@ -87,7 +97,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     maxLimit: options.bulkMaxLimit ?? Math.min(100, limits.maxLimit)
   })
   await app.register(newDomainRoutes, { store: options.store, ...limits })
-  await app.register(rejectedRoutes, { store: options.store, ...limits })
+  await app.register(rejectedRoutes,
+    { store: options.store, ...limits, topicPrefix: options.topicPrefix })
   await app.register(txtSearchRoutes,
     { store: options.store, ...limits, scanLimit: options.txtScanLimit ?? 50_000 })
   await app.register(soaHistoryRoutes, { store: options.store, ...limits })

@@ -19,6 +19,7 @@ import {
 import { ndjsonWriter } from './output/ndjson-writer.js'
 import { chooseOutput, type OutputChoice, type OutputFormat } from './output/output-format.js'
 import { parseLimit } from './request-params.js'
+import { queryTextOf } from './validation-detail.js'
 
 export type { PageSource, PageWindow }
 
@@ -82,10 +83,18 @@ export async function sendPage<T, V extends FlatRecord> (
   return sendStream(request, reply, source, view, meta, output)
 }
 
+/** The limit as it is in the URL, for a refusal to quote. */
+function sentLimit (request: FastifyRequest): string | undefined {
+  const text = queryTextOf(request.url)('limit')
+
+  return text === undefined ? undefined : `limit=${text}`
+}
+
 function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
   source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>) {
   const query = request.query as ListQuery
-  const limit = parseLimit(query.limit, meta.limits.defaultLimit, meta.limits.maxLimit)
+  const limit = parseLimit(query.limit, meta.limits.defaultLimit, meta.limits.maxLimit,
+    sentLimit(request))
   const page = source({ limit, cursor: query.cursor })
   const truncated = page.nextCursor !== undefined
   reply.header('x-dnsledger-truncated', String(truncated))
@@ -104,7 +113,8 @@ function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: 
 async function sendStream<T, V extends FlatRecord> (request: FastifyRequest, reply: FastifyReply,
   source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>, output: OutputChoice) {
   const query = request.query as ListQuery
-  const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit)
+  const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit,
+    sentLimit(request))
   const first = source({ limit: Math.min(STREAM_PAGE_RECORDS, limit), cursor: query.cursor })
   const human = query.humantime === true
   const shape = human ? (record: T) => humanRecord(view(record)) : view

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
 import { redactUrl } from './access/url-redaction.js'
 import { allowedMethods } from './allowed-methods.js'
+import { queryTextOf, validationDetail } from './validation-detail.js'
 
 export function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
@@ -43,16 +44,25 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, code:
 }
 
 /** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
-function fromFastifyError (err: FastifyError): DnsledgerError | undefined {
+function fromFastifyError (err: FastifyError,
+  request: FastifyRequest): DnsledgerError | undefined {
   if (err.validation !== undefined) {
-    const where = err.validationContext ?? 'request'
-    return new DnsledgerError('INVALID_REQUEST', `${where}: ${validationDetail(err)}`)
+    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(request.url) }
+    return new DnsledgerError('INVALID_REQUEST', validationDetail(err.validation, sent))
   }
   if (err.statusCode === 413) {
     return new DnsledgerError('PAYLOAD_TOO_LARGE', 'request body is too large: send fewer items')
   }
   if (err.statusCode === 415) {
-    return new DnsledgerError('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json')
+    return new DnsledgerError('UNSUPPORTED_MEDIA_TYPE', unsupportedTypeDetail(request))
+  }
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return new DnsledgerError('INVALID_REQUEST', 'the body is empty: send one JSON object, as ' +
+      'the API description (/docs) shows')
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+    return new DnsledgerError('INVALID_REQUEST', 'the body is not valid JSON: send one JSON ' +
+      'object, as the API description (/docs) shows (check quotes, commas and brackets)')
   }
   if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
     return new DnsledgerError('INVALID_REQUEST', err.message)
@@ -61,24 +71,16 @@ function fromFastifyError (err: FastifyError): DnsledgerError | undefined {
   return undefined
 }
 
-function validationDetail (err: FastifyError): string {
-  return (err.validation ?? []).map((issue) => {
-    const params = issue.params as { additionalProperty?: string, allowedValues?: unknown[] }
-    if (issue.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
-      return `unknown parameter "${params.additionalProperty}": remove it or check its spelling`
-    }
-    const field = issue.instancePath === '' ? '' : `${issue.instancePath.slice(1)} `
-    if (issue.keyword === 'enum' && params.allowedValues !== undefined) {
-      return `${field}must be one of: ${params.allowedValues.join(', ')}`
-    }
+function unsupportedTypeDetail (request: FastifyRequest): string {
+  const sent = request.headers['content-type']
+  const what = sent === undefined ? 'no Content-Type' : `Content-Type ${JSON.stringify(sent)}`
 
-    return `${field}${issue.message ?? 'is invalid'}`
-  }).join('; ')
+  return `the body was sent with ${what}: send it as JSON, with Content-Type: application/json`
 }
 
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const known = isDnsledgerError(err) ? err : fromFastifyError(err)
+    const known = isDnsledgerError(err) ? err : fromFastifyError(err, request)
     if (known !== undefined && known.statusCode < 500) {
       return sendProblem(reply, request, known.code, known.message)
     }

@@ -4,6 +4,7 @@
  * indicator in a batch gets exactly the page its GET endpoint gives.
  */
 import type { LookupOptions, ObservationRecord, Page } from '../store/observation-queries.js'
+import { unknownCursor } from '../store/cursor.js'
 import { mxRange } from '../store/rdata-codec.js'
 import type { Store } from '../store/store.js'
 import type { IpRange, NamePattern } from './request-params.js'
@@ -24,11 +25,13 @@ export function ipRangePage (store: Store, range: IpRange, lookup: LookupOptions
 
 /**
  * Every owner whose NS, CNAME or MX points at a name. These store the target as a name id; a
- * name never stored is pointed at by nothing.
+ * name never stored is pointed at by nothing, and so was never given a cursor: one sent with
+ * it is refused as any unknown cursor is, not answered with an empty page.
  */
 export function targetPage (store: Store, rrtype: TargetRRType, name: string,
   lookup: LookupOptions): Page<ObservationRecord> {
   const id = store.nameIdOf(name)
+  if (id === undefined && lookup.cursor !== undefined) throw unknownCursor()
   if (id === undefined) return EMPTY_PAGE
   const [low, high] = rrtype === 'MX' ? mxRange(id) : [BigInt(id), BigInt(id)]
 

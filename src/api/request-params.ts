@@ -16,18 +16,20 @@ export interface NamePattern {
   subdomains?: 'include'
 }
 
-export function parseNamePattern (raw: string): NamePattern {
+/** `param`: the query parameter the name came in, for the refusal to name (paths need none). */
+export function parseNamePattern (raw: string, param?: string): NamePattern {
   const wildcard = raw.startsWith('*.')
-  const name = parseName(wildcard ? raw.slice(2) : raw)
+  const name = parseName(wildcard ? raw.slice(2) : raw, param)
 
   return wildcard ? { name, subdomains: 'include' } : { name }
 }
 
-export function parseName (raw: string): string {
+export function parseName (raw: string, param?: string): string {
   const result = normalizeName(raw)
   if (!result.ok) {
-    throw new DnsledgerError('INVALID_NAME', `${result.reason}: send a domain name such as ` +
-      'example.com (any case, trailing dot optional; the root zone is %2E)')
+    const where = param === undefined ? '' : `${param}: `
+    throw new DnsledgerError('INVALID_NAME', `${where}${result.reason}: send a domain name such ` +
+      'as example.com (any case, trailing dot optional; the root zone is %2E)')
   }
 
   return result.name
@@ -94,6 +96,17 @@ function isCalendarDate (text: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
+/** `+02:00` sent unencoded in a URL: the query string decodes its + to a space. */
+const PLUS_AS_SPACE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}:?\d{2}$/
+
+function plusAsSpace (name: string, raw: string): DnsledgerError {
+  const encoded = raw.replace(/ (\d{2}:?\d{2})$/, '%2B$1')
+
+  return new DnsledgerError('INVALID_TIME', `${name}="${raw}" has a space where the + of its ` +
+    'zone offset belongs (a + in a URL query means a space): send the + as %2B ' +
+    `(${name}=${encoded}), or the time in UTC with Z`)
+}
+
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
 export function parseTime (name: string, raw: string, nowSeconds: number): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
@@ -108,6 +121,7 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
   }
+  if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw)
   throw new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch seconds ` +
     '(1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
     '(2016-07-05 or 2016-07-05T12:00:00Z)')
@@ -145,11 +159,19 @@ function checkWindow (afterName: string, after: number | undefined, beforeName: 
     `(${before}): send a window whose start comes first`)
 }
 
-export function parseLimit (raw: number | undefined, defaultLimit: number, maxLimit: number): number {
+/**
+ * `sent` is the limit as the client wrote it (`limit=0100`, `"limit": 4000`): a number the
+ * schema coerced may print otherwise (digits past 2^53 come back as 1e+23), and the refusal
+ * should quote what was sent.
+ */
+export function parseLimit (raw: number | undefined, defaultLimit: number, maxLimit: number,
+  sent?: string): number {
   if (raw === undefined) return defaultLimit
   if (raw > maxLimit) {
-    throw new DnsledgerError('INVALID_REQUEST', `limit=${raw} is over the maximum of ${maxLimit}: ` +
-      'send a smaller limit and follow next_cursor for the rest')
+    const text = sent ?? 'limit'
+    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text
+    throw new DnsledgerError('INVALID_REQUEST', `${shown} is over the maximum of ${maxLimit}: ` +
+      `send a limit of at most ${maxLimit} and follow next_cursor for the rest`)
   }
 
   return raw

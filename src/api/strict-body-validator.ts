@@ -12,6 +12,7 @@ export function strictBodyValidator (schemas: AnySchema[]): FastifySchemaCompile
     coerceTypes: false,
     removeAdditional: false,
     useDefaults: false,
+    verbose: true,
     // Schemas also carry OpenAPI annotations (examples, descriptions): not ajv's concern.
     strict: false
   })

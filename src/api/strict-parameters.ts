@@ -38,6 +38,16 @@ function shown (value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)
 }
 
+/**
+ * Digits past 2^53 would reach the route as a rounded number (1e+23) and be quoted back that
+ * way; no count this API takes is near that size.
+ */
+function checkMagnitude (where: string, value: string): void {
+  if (Number.isSafeInteger(Number(value))) return
+  throw new DnsledgerError('INVALID_REQUEST', `${where}${shown(value)} is too large to be a ` +
+    'count: send a smaller number (the API description, /docs, gives each maximum)')
+}
+
 function checkQuery (query: Record<string, unknown>, integers: string[]): void {
   for (const [name, value] of Object.entries(query)) {
     if (Array.isArray(value)) {
@@ -47,7 +57,11 @@ function checkQuery (query: Record<string, unknown>, integers: string[]): void {
   }
   for (const name of integers) {
     const value = query[name]
-    if (typeof value !== 'string' || DECIMAL.test(value)) continue
+    if (typeof value !== 'string') continue
+    if (DECIMAL.test(value)) {
+      checkMagnitude(`query parameter ${name}=`, value)
+      continue
+    }
     throw new DnsledgerError('INVALID_REQUEST', `query parameter ${name}=${shown(value)} is ` +
       'not a whole number in decimal digits: send digits 0-9 only, such as 100')
   }
@@ -57,7 +71,11 @@ function checkQuery (query: Record<string, unknown>, integers: string[]): void {
 function checkHeaders (headers: FastifyRequest['headers'], integers: string[]): void {
   for (const name of integers) {
     const value = headers[name]
-    if (typeof value !== 'string' || DECIMAL.test(value)) continue
+    if (typeof value !== 'string') continue
+    if (DECIMAL.test(value)) {
+      checkMagnitude(`header ${name}: `, value)
+      continue
+    }
     const problem = value.includes(',')
       ? 'was sent more than once: send it once'
       : 'is not a whole number in decimal digits: send digits 0-9 only, such as 100'

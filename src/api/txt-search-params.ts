@@ -42,7 +42,7 @@ function exactRdata (value: string): string {
 
 export function parseTxtOwner (raw: string | undefined): TxtSearch['owner'] {
   if (raw === undefined) return undefined
-  const pattern = parseNamePattern(raw)
+  const pattern = parseNamePattern(raw, 'name')
 
   return { name: pattern.name, subtree: pattern.subdomains === 'include' }
 }

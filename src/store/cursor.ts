@@ -38,6 +38,11 @@ export function encodeCursor (scope: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify([digest(scope), ...values.map(tag)])).toString('base64url')
 }
 
+export function unknownCursor (): DnsledgerError {
+  return new DnsledgerError('INVALID_CURSOR', 'cursor is not one this query returned: send the ' +
+    'next_cursor value of the previous page unchanged, with the same path and filters')
+}
+
 export function decodeCursor (scope: string, cursor: string, slots: CursorSlot[]): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -48,7 +53,6 @@ export function decodeCursor (scope: string, cursor: string, slots: CursorSlot[]
 
     return slots.map((slot, i) => untag(decoded[i + 1], slot))
   } catch {
-    throw new DnsledgerError('INVALID_CURSOR', 'cursor is not one this query returned: send the ' +
-      'next_cursor value of the previous page unchanged, with the same path and filters')
+    throw unknownCursor()
   }
 }

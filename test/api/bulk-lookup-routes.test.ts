@@ -251,7 +251,7 @@ t.test('the per-indicator limit: default, maximum, over it', async (t) => {
   t.equal(atMax?.records.length, 3)
   const over = await bulk(app, { indicators: ['*.example.com'], limit: 4 })
   t.equal(over.statusCode, 400)
-  t.match(over.json(), { code: 'INVALID_REQUEST', detail: /limit=4 is over the maximum of 3/ })
+  t.match(over.json(), { code: 'INVALID_REQUEST', detail: /^"limit": 4 is over the maximum of 3: send a limit of at most 3/ })
 
   const capped = await testApp(t, fill, { defaultLimit: 50, bulkMaxLimit: 3 })
   const [byCap] = await results(capped, { indicators: ['*.example.com'] })
@@ -408,29 +408,35 @@ t.test('a batch stops when its client has gone', async (t) => {
 t.test('a malformed request is a 400 problem for the whole of it', async (t) => {
   const app = await testApp(t, fill)
   const cases: Array<[string, RegExp]> = [
-    ['[]', /body: must be object/],
-    ['"example.com"', /body: must be object/],
-    ['null', /must be object|Body/],
-    ['42', /must be object/],
-    ['{}', /must have required property 'indicators'/],
-    ['{"indicators":"example.com"}', /indicators must be array/],
-    ['{"indicators":{"value":"example.com"}}', /indicators must be array/],
-    ['{"indicators":[42]}', /indicators\/0 must be string/],
-    ['{"indicators":[null]}', /indicators\/0 must be string/],
-    ['{"indicators":[["example.com"]]}', /indicators\/0 must be string/],
-    ['{"indicators":[{"as":"ip"}]}', /required property 'value'/],
-    ['{"indicators":[{"value":42}]}', /indicators\/0\/value must be string/],
-    ['{"indicators":[{"value":"x","as":"ptr"}]}', /as must be one of: domain, ip, nameserver, mx, cname/],
-    ['{"indicators":["x"],"limit":"5"}', /limit must be integer/],
-    ['{"indicators":["x"],"limit":true}', /limit must be integer/],
-    ['{"indicators":["x"],"limit":0}', /limit must be >= 1/],
-    ['{"indicators":["x"],"limit":2.5}', /limit must be integer/],
-    ['{"indicators":["x"],"type":5}', /type must be string/],
-    ['{"indicators":["x"],"type":[5]}', /type\/0 must be string/],
-    ['{"indicators":["x"],"time_last_after":true}', /time_last_after must be string/],
-    ['{"indicators":["x"],"time_last_after":1.5}', /time_last_after must be integer/],
-    ['{"indicators":["x"', /not valid JSON/],
-    [`{"indicators":["${'a'.repeat(2049)}"]}`, /must NOT have more than 2048 characters/]
+    ['[]', /^the body must be an object with indicators, .*; got \[\]: send \{"indicators":\["/],
+    ['"example.com"', /^the body must be an object .*; got "example.com": send \{"indicators"/],
+    ['null', /^the request has no body: send an object .* with Content-Type: application\/json$/],
+    ['42', /^the body must be an object .*; got 42: send/],
+    ['{}', /^the body has no indicators, which is required: send it, e.g. "indicators": \["/],
+    ['{"indicators":"example.com"}', /^indicators must be a list, each item a text or an object/],
+    ['{"indicators":{"value":"example.com"}}', /^indicators must be a list, .*; got \{"value"/],
+    ['{"indicators":[42]}', /^indicators\[0\] must be a text or an object with value, as; got 42:/],
+    ['{"indicators":[null]}', /^indicators\[0\] must be a text or an object .*; got null: send/],
+    ['{"indicators":[["example.com"]]}', /^indicators\[0\] must be a text or an object .*; got \[/],
+    ['{"indicators":[{"as":"ip"}]}', /^indicators\[0\] has no value, which is required: send/],
+    ['{"indicators":[{"value":42}]}', /^indicators\[0\].value must be a text; got 42: send "value": "42"$/],
+    ['{"indicators":[{"value":"x","as":"ptr"}]}',
+      /^indicators\[0\].as must be one of domain, ip, nameserver, mx, cname; got "ptr": send /],
+    ['{"indicators":[{"value":"x","as":"nameservr"}]}',
+      /^indicators\[0\].as must be one of .*; got "nameservr": send "as": "nameserver"$/],
+    ['{"indicators":["x"],"limit":"5"}', /^limit must be an integer of at least 1; got "5": send "limit": 5$/],
+    ['{"indicators":["x"],"limit":true}', /^limit must be an integer of at least 1; got true: send/],
+    ['{"indicators":["x"],"limit":0}', /^limit must be an integer of at least 1; got 0: send "limit": 1 or more$/],
+    ['{"indicators":["x"],"limit":2.5}', /^limit must be an integer of at least 1; got 2.5: send/],
+    ['{"indicators":["x"],"limit":4000}', /^"limit": 4000 is over the maximum of 100: send a limit of/],
+    ['{"indicators":["x"],"type":5}', /^type must be a text or a list, each item a text; got 5: send/],
+    ['{"indicators":["x"],"type":[5]}', /^type\[0\] must be a text; got 5: send "5"$/],
+    ['{"indicators":["x"],"time_last_after":true}',
+      /^time_last_after must be a text or an integer; got true: send "time_last_after": 1467700000$/],
+    ['{"indicators":["x"],"time_last_after":1.5}', /^time_last_after must be a text or an integer; got 1.5/],
+    ['{"indicators":["x"', /^the body is not valid JSON: send one JSON object/],
+    [`{"indicators":["${'a'.repeat(2049)}"]}`,
+      /^indicators\[0\] must be a text of at most 2048 characters; got "a+\.\.\. \(2049 characters\): send a shorter/]
   ]
   for (const [payload, detail] of cases) {
     const res = await app.inject({
@@ -440,15 +446,31 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
     t.match(res.json(), { status: 400, code: 'INVALID_REQUEST', detail }, payload.slice(0, 60))
   }
+  const huge = await app.inject({ method: 'POST', url: '/v1/lookup',
+    payload: '{"indicators":["x"],"time_last_after":100000000000000000000000}',
+    headers: { 'content-type': 'application/json' } })
+  t.match(huge.json(), { status: 400, code: 'INVALID_TIME',
+    detail: /^time_last_after is a number too large to be a time: send epoch seconds/ })
+  t.notMatch(huge.json().detail, /e\+23/, 'never quoted as the number it was read as')
   const rrtype = await bulk(app, { indicators: ['x'], type: ['A', 'PTRX'] })
   t.match(rrtype.json(), { status: 400, code: 'INVALID_RRTYPE', detail: /PTRX/ })
   const post = (type: string) => app.inject({
     method: 'POST', url: '/v1/lookup', payload: 'example.com', headers: { 'content-type': type }
   })
-  t.match((await post('text/plain')).json(), { status: 400, detail: /body: must be object/ })
-  const form = await post('application/x-www-form-urlencoded')
-  t.equal(form.statusCode, 415)
-  t.match(form.json(), { code: 'UNSUPPORTED_MEDIA_TYPE', detail: /application\/json/ })
+  for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml',
+    'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    const res = await post(type)
+    t.equal(res.statusCode, 415, type)
+    t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+    t.match(res.json(), { code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: /^the body was sent with Content-Type ".*": send it as JSON, with Content-Type: application\/json$/ })
+  }
+  const untyped = await app.inject({ method: 'POST', url: '/v1/lookup', payload: 'example.com' })
+  t.equal(untyped.statusCode, 415, 'no Content-Type at all')
+  t.match(untyped.json().detail, /^the body was sent with no Content-Type: send it as JSON/)
+  const empty = await app.inject({ method: 'POST', url: '/v1/lookup',
+    headers: { 'content-type': 'application/json' } })
+  t.match(empty.json(), { status: 400, detail: /^the body is empty: send one JSON object/ })
   const get = await app.inject('/v1/lookup')
   t.equal(get.statusCode, 405, 'no GET: it takes a body')
   t.equal(get.headers.allow, 'POST')
@@ -466,7 +488,7 @@ t.test('unknown fields are refused, at the top and in an indicator', async (t) =
     t.equal(res.statusCode, 400, JSON.stringify(body))
     t.match(res.json(), {
       code: 'INVALID_REQUEST',
-      detail: /unknown parameter "(colour|cursor|types)": remove it or check its spelling/
+      detail: /^unknown field "(colour|cursor|types)"( in indicators\[0\])?: (remove it; use only|use type if that is what you meant, or remove it)/
     })
   }
 })

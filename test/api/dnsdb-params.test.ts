@@ -24,14 +24,21 @@ t.test('address spans', async (t) => {
   t.throws(() => parseIpRange('-192.0.2.1'), { code: 'INVALID_IP' })
 })
 
-t.test('record types: ANY is all, unknown types none, garbage an error', async (t) => {
-  t.equal(parseRrtypeChoice(undefined), undefined)
-  t.equal(parseRrtypeChoice('any'), undefined)
-  t.same(parseRrtypeChoice('a,MX'), ['A', 'MX'])
-  t.same(parseRrtypeChoice('ANY-DNSSEC'), [])
-  t.same(parseRrtypeChoice('TYPE65'), [])
-  t.throws(() => parseRrtypeChoice('A B'), { code: 'INVALID_RRTYPE' })
-})
+t.test('record types: ANY is all; a type dnsledger does not store is refused, with the list',
+  async (t) => {
+    t.equal(parseRrtypeChoice(undefined), undefined)
+    t.equal(parseRrtypeChoice('any'), undefined)
+    t.same(parseRrtypeChoice('a,MX'), ['A', 'MX'])
+    t.same(parseRrtypeChoice('TYPE1,type028'), ['A', 'AAAA'], 'RFC 3597 names of stored types')
+    const list = /: send A, NS, CNAME, SOA, MX, TXT, AAAA or ANY$/
+    for (const type of ['ANY-DNSSEC', 'TYPE65', 'PTR', 'FOO', 'A,PTR']) {
+      t.throws(() => parseRrtypeChoice(type), { code: 'INVALID_RRTYPE',
+        message: /^rrtype "(ANY-DNSSEC|TYPE65|PTR|FOO)" is not a record type dnsledger stores/ })
+      t.throws(() => parseRrtypeChoice(type), { message: list })
+    }
+    t.throws(() => parseRrtypeChoice('A B'), { code: 'INVALID_RRTYPE',
+      message: /^rrtype "A B" is not a record type: send A, NS/ })
+  })
 
 t.test('parameters: limit clamps, offsets and max_count belong to one verb each', async (t) => {
   const now = 1_800_000_000

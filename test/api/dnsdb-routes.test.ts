@@ -77,17 +77,24 @@ t.test('rrset lookup: SAF framing with DNSDB field names, one rdata per object',
   t.notOk('bailiwick' in res.objs[0], 'no bailiwick: the feed has none')
 })
 
-t.test('rrset record types: one, ANY, a type never stored, and garbage', async (t) => {
+t.test('rrset record types: one, ANY; a type not stored and garbage are DNSDB errors',
+  async (t) => {
   const { app } = await dnsdbApp(t)
   t.same(rows((await saf(app, `${L}/rrset/name/www.example.com/AAAA`)).objs),
     ['www.example.com. AAAA 2001:db8::1'])
   t.equal((await saf(app, `${L}/rrset/name/www.example.com/any`)).objs.length, 2)
-  const ptr = await saf(app, `${L}/rrset/name/www.example.com/PTR`)
-  t.same([ptr.status, ptr.objs.length, ptr.end], [200, 0, { cond: 'succeeded' }])
+  for (const path of ['rrset/name/www.example.com/PTR', 'rrset/name/www.example.com/FOO',
+    'rdata/name/ns1.example.net/DS', 'summarize/rrset/name/www.example.com/ANY-DNSSEC']) {
+    const url = path.startsWith('summarize') ? `/dnsdb/v2/${path}` : `${L}/${path}`
+    const refused = await app.inject(url)
+    t.equal(refused.statusCode, 400, url)
+    t.match(refused.headers['content-type'], /^text\/plain/)
+    t.match(refused.body, /^Error: rrtype "[A-Z-]+" is not a record type dnsledger stores: send A, NS, CNAME, SOA, MX, TXT, AAAA or ANY\n$/)
+  }
   const bad = await app.inject(`${L}/rrset/name/www.example.com/A%20B`)
   t.equal(bad.statusCode, 400)
   t.match(bad.headers['content-type'], /^text\/plain/)
-  t.match(bad.body, /^Error: "A B" is not a record type.*\n$/)
+  t.match(bad.body, /^Error: rrtype "A B" is not a record type: send .*\n$/)
 })
 
 t.test('left-hand wildcards take the name and its subtree; right-hand its leading labels',

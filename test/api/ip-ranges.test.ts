@@ -89,3 +89,20 @@ t.test('a range that is not two addresses of one family in order is a 400 that s
       t.match(res.json(), { status: 400, code: 'INVALID_IP', detail }, range)
     }
   })
+
+t.test('a network written with host bits is read as its network, and the answer says so',
+  async (t) => {
+    const network = (await app.inject('/v1/ips/149.111.205.0/24?limit=1000')).json()
+    t.ok(network.records.length > 0)
+    for (const path of ['/v1/ips/149.111.205.68/24', '/v1/ips/149.111.205.68,24',
+      '/v1/ips/149.111.205.68%2F24']) {
+      const res = (await app.inject(`${path}?limit=1000`)).json()
+      t.same(res.query, { ip: '149.111.205.0/24', rrtype: 'A' }, `${path}: query shows the network`)
+      t.same(res.records, network.records, `${path}: the network's records`)
+    }
+    const v6 = (await app.inject('/v1/ips/2001:db8::1/32')).json()
+    t.same(v6.query, { ip: '2001:db8::/32', rrtype: 'AAAA' })
+    const bulk = await app.inject({ method: 'POST', url: '/v1/lookup',
+      payload: { indicators: ['149.111.205.68/24'] } })
+    t.match(bulk.json().results[0], { indicator: '149.111.205.68/24', canonical: '149.111.205.0/24' })
+  })

@@ -102,8 +102,10 @@ t.test('a 406, a bad format and unknown parameters are problem documents', async
   t.equal(notAcceptable.headers['content-type'], 'application/problem+json; charset=utf-8')
   t.match(notAcceptable.json(), { status: 406, code: 'NOT_ACCEPTABLE', detail: /format=ndjson/ })
   const cases: Array<[string, RegExp]> = [
-    ['/v1/domains/example.com?format=xml', /format must be one of: json, ndjson, csv/],
-    ['/v1/domains/example.com?humantime=maybe', /humantime must be boolean/],
+    ['/v1/domains/example.com?format=xml',
+      /^format must be one of json, ndjson, csv; got format=xml: send format=json, format=ndjson or format=csv$/],
+    ['/v1/domains/example.com?humantime=maybe',
+      /^humantime must be true or false; got humantime=maybe: send humantime=true or humantime=false$/],
     ['/v1/new-domains?format=csv&colour=blue', /unknown parameter "colour"/],
     ['/v1/ips/192.0.2.1?format=ndjson&type=A', /unknown parameter "type"/]
   ]

@@ -66,9 +66,10 @@ t.test('digits still work, and other limits still speak for themselves', async (
   t.equal((await app.inject({ url: '/pdns/query/example.com',
     headers: { 'dribble-paginate-count': '5' } })).statusCode, 200)
   const zero = await app.inject('/v1/domains/example.com?limit=0')
-  t.match(zero.json().detail, /limit must be >= 1/)
+  t.equal(zero.json().detail, 'limit must be an integer of at least 1; got limit=0: send ' +
+    'limit=1 or more')
   const negative = await app.inject('/v1/domains/example.com?limit=-5')
-  t.match(negative.json().detail, /limit must be >= 1/)
+  t.match(negative.json().detail, /got limit=-5: send limit=1 or more/)
 })
 
 t.test('a repeated query parameter is named as such, on every API', async (t) => {

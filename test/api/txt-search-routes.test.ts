@@ -110,16 +110,19 @@ t.test('a search that reaches the scan bound says so and its cursor continues it
 t.test('bad searches get a 400 that says what to send', async (t) => {
   const app = await txtApp(t)
   const cases: Array<[string, string, RegExp]> = [
-    ['/v1/txt?contains=abc', 'INVALID_REQUEST', /contains must NOT have fewer than 4 characters/],
-    ['/v1/txt?contains=%F0%9F%98%80%F0%9F%98%80%F0%9F%98%80', 'INVALID_REQUEST', /fewer than 4/],
-    ['/v1/txt?prefix=', 'INVALID_REQUEST', /prefix must NOT have fewer than 1/],
+    ['/v1/txt?contains=abc', 'INVALID_REQUEST',
+      /^contains must be a text from 4 to 2048 characters; got contains=abc \(3 characters\): send a longer text, e\.g\. contains=/],
+    ['/v1/txt?contains=%F0%9F%98%80%F0%9F%98%80%F0%9F%98%80', 'INVALID_REQUEST',
+      /got contains=😀😀😀 \(3 characters\): send a longer text/],
+    ['/v1/txt?prefix=', 'INVALID_REQUEST',
+      /^prefix must be a text from 1 to 2048 characters; got prefix= \(0 characters\): send/],
     ['/v1/txt', 'INVALID_REQUEST', /exactly one of contains=.*got none/],
     ['/v1/txt?contains=abcd&exact=abcd', 'INVALID_REQUEST', /got contains= and exact=/],
     ['/v1/txt?prefix=v%3Dspf1&ignore_case=true', 'INVALID_REQUEST', /contains= only/],
-    ['/v1/txt?contains=abcd&ignore_case=maybe', 'INVALID_REQUEST', /ignore_case must be boolean/],
+    ['/v1/txt?contains=abcd&ignore_case=maybe', 'INVALID_REQUEST', /^ignore_case must be true or false; got ignore_case=maybe: send ignore_case=true or/],
     ['/v1/txt?contains=abcd&colour=blue', 'INVALID_REQUEST', /unknown parameter "colour"/],
     ['/v1/txt?contains=abcd&type=TXT', 'INVALID_REQUEST', /unknown parameter "type"/],
-    ['/v1/txt?contains=abcd&name=bad..name', 'INVALID_NAME', /label/],
+    ['/v1/txt?contains=abcd&name=bad..name', 'INVALID_NAME', /^name: .*label.*: send a domain name/],
     ['/v1/txt?contains=abcd&cursor=garbage', 'INVALID_CURSOR', /next_cursor/],
     ['/v1/txt?contains=abcd&time_last_after=yesterday', 'INVALID_TIME', /ISO 8601/],
     ['/v1/txt?contains=abcd&limit=5000', 'INVALID_REQUEST', /maximum/]

@@ -30,9 +30,19 @@ interface Seen {
   value: string
 }
 
+// A cluster id that starts with `-`, as one in 64 random ones does, must not be read as an
+// option by the storage tool.
+const CLUSTER_ID = '-Dl3dgerClusterIdTest0'
+process.env.DNSLEDGER_KAFKA_CLUSTER_ID = CLUSTER_ID
 const broker: TestBroker = await startBroker({ t })
+delete process.env.DNSLEDGER_KAFKA_CLUSTER_ID
 t.comment(`broker ${broker.brokers.join(',')}, lines produced by ${broker.producer}`)
 await broker.produceLines('spamhaus_pdns_ipv4', LINES)
+
+t.test('a cluster id starting with - is formatted as given', async (t) => {
+  const meta = readFileSync(`${broker.dir}/data/meta.properties`, 'utf8')
+  t.match(meta, `cluster.id=${CLUSTER_ID}\n`)
+})
 
 t.test('the broker speaks every protocol version range kafkajs needs', async (t) => {
   // kafkajs 2.2.4 predates Kafka 4, which dropped old protocol versions (KIP-896). kafkajs

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
 import { allowedMethods } from '../allowed-methods.js'
+import { queryTextOf, validationDetail } from '../validation-detail.js'
 
 function send (reply: FastifyReply, statusCode: number, message: string) {
   const line = message.replace(/[\r\n]+/g, ' ')
@@ -14,22 +15,11 @@ function send (reply: FastifyReply, statusCode: number, message: string) {
   return reply.code(statusCode).type('text/plain; charset=utf-8').send(`Error: ${line}\n`)
 }
 
-type Issue = NonNullable<FastifyError['validation']>[number]
-
-function issueText (issue: Issue): string {
-  const extra = (issue.params as { additionalProperty?: string }).additionalProperty
-  if (issue.keyword === 'additionalProperties' && extra !== undefined) {
-    return `unknown parameter "${extra}": remove it or check its spelling`
-  }
-
-  return `${issue.instancePath.slice(1)} ${issue.message ?? 'is invalid'}`.trim()
-}
-
-function asKnown (err: FastifyError): DnsledgerError | undefined {
+function asKnown (err: FastifyError, url: string): DnsledgerError | undefined {
   if (isDnsledgerError(err)) return err
   if (err.validation !== undefined) {
-    const issues = err.validation.map(issueText).join('; ')
-    return new DnsledgerError('INVALID_REQUEST', `${err.validationContext ?? 'request'}: ${issues}`)
+    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(url) }
+    return new DnsledgerError('INVALID_REQUEST', validationDetail(err.validation, sent))
   }
   const status = err.statusCode ?? 500
   if (status < 400 || status >= 500) return undefined
@@ -39,7 +29,7 @@ function asKnown (err: FastifyError): DnsledgerError | undefined {
 
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const known = asKnown(err)
+    const known = asKnown(err, request.url)
     if (known === undefined || known.statusCode >= 500) {
       request.log.error({ err }, 'DNSDB request failed')
     }

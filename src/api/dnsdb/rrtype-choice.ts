@@ -1,17 +1,31 @@
 /**
- * The record type of a DNSDB lookup. DNSDB answers any registered type, ANY, and ANY-DNSSEC
- * (DNSDB API v2, "rrtype"); dnsledger stores seven. A well-formed type that dnsledger does
- * not store is a lookup with no results, as DNSDB gives for a type never seen, rather than an
- * error; only text that cannot be a type is refused.
+ * The record type of a DNSDB lookup. DNSDB answers the types it has and refuses others with
+ * an error; dnsledger has seven (the feed carries no other), so any other type, however well
+ * formed (PTR, DS, ANY-DNSSEC), is refused with the list rather than answered with nothing,
+ * which would read as "never seen". ANY is every type; RFC 3597's TYPEnnn names a stored type
+ * by its number (TYPE1 is A).
  */
 import { DnsledgerError } from '../../errors.js'
 import { RRTYPE_CODES, type RRType } from '../../feeds/observation.js'
 
-/** A mnemonic (RFC 6895 3.1: letters, digits, `-`) or the generic TYPEnnn of RFC 3597 5. */
-const TYPE_TEXT = /^(?:[A-Z][A-Z0-9-]{0,19}|TYPE\d{1,5})$/
+const STORED = Object.keys(RRTYPE_CODES) as RRType[]
 
-function stored (type: string): RRType | undefined {
-  return type in RRTYPE_CODES ? type as RRType : undefined
+const SUPPORTED = `${STORED.join(', ')} or ANY`
+
+function storedType (type: string): RRType | undefined {
+  if (type in RRTYPE_CODES) return type as RRType
+  const generic = /^TYPE(\d{1,5})$/.exec(type)?.[1]
+
+  return STORED.find((stored) => String(RRTYPE_CODES[stored]) === generic?.replace(/^0+/, ''))
+}
+
+function refuse (type: string): never {
+  const shown = JSON.stringify(type.length > 40 ? `${type.slice(0, 40)}...` : type)
+  const what = /^[A-Z][A-Z0-9-]{0,19}$|^TYPE\d{1,5}$/.test(type)
+    ? 'is not a record type dnsledger stores'
+    : 'is not a record type'
+
+  throw new DnsledgerError('INVALID_RRTYPE', `rrtype ${shown} ${what}: send ${SUPPORTED}`)
 }
 
 /** undefined: every type (ANY, or no type given); otherwise the stored types asked for. */
@@ -20,12 +34,5 @@ export function parseRrtypeChoice (raw: string | undefined): RRType[] | undefine
   const types = raw.split(',').map((type) => type.trim().toUpperCase())
   if (types.includes('ANY')) return undefined
 
-  for (const type of types) {
-    if (!TYPE_TEXT.test(type)) {
-      throw new DnsledgerError('INVALID_RRTYPE', `"${type}" is not a record type: send a ` +
-        'type such as A, AAAA, NS, MX, or ANY')
-    }
-  }
-
-  return types.map(stored).filter((type): type is RRType => type !== undefined)
+  return types.map((type) => storedType(type) ?? refuse(type))
 }

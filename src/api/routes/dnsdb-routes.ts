@@ -35,7 +35,8 @@ const VERBS: DnsdbVerb[] = ['lookup', 'summarize']
 const PARAM_TEXT: Record<string, string> = {
   owner: `The owner name. ${NAME_FORMS}`,
   name: `The name in rdata (NS, CNAME and MX targets). ${NAME_FORMS}`,
-  rrtype: 'A record type, or ANY; a type dnsledger does not store gives no results',
+  rrtype: 'A, AAAA, CNAME, MX, NS, SOA, TXT or ANY: the types dnsledger stores; any other ' +
+    'is a 400',
   bailiwick: 'Only owners at or under this name (dnsledger has no bailiwick of its own)',
   ip: 'An address, `address,prefix`, or `first-last` (IPv4 or IPv6)'
 }

@@ -34,7 +34,7 @@ function isWildcardName (name: string): boolean {
 }
 
 function parseNameserver (raw: string): NamePattern {
-  const pattern = parseNamePattern(raw)
+  const pattern = parseNamePattern(raw, 'nameserver')
   if (isWildcardName(pattern.name)) {
     throw new DnsledgerError('INVALID_NAME', `nameserver="${raw}" is not a nameserver or a ` +
       'pattern: send a nameserver name (ns1.example.net), or *.example.net for every ' +
@@ -45,7 +45,7 @@ function parseNameserver (raw: string): NamePattern {
 }
 
 function parseSuffix (raw: string): string {
-  const suffix = parseName(raw)
+  const suffix = parseName(raw, 'suffix')
   if (isWildcardName(suffix)) {
     throw new DnsledgerError('INVALID_NAME', `suffix="${raw}" has a wildcard: send the zone ` +
       'itself (suffix=xyz or suffix=example.co.uk), which means it and every name under it')

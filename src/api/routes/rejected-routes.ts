@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify'
 import { pageSchema } from '../../../schemas/lookup-page.js'
 import { pagingProperties } from '../../../schemas/lookup-query.js'
+import { REJECT_CODES } from '../../feeds/reject-codes.js'
+import { FEED_KINDS } from '../../feeds/observation.js'
 import type { RejectedMessageRecord } from '../../store/rejected-queries.js'
 import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
@@ -45,8 +47,32 @@ interface RejectedQuery {
   code?: string
 }
 
-export async function rejectedRoutes (app: FastifyInstance,
-  options: ListLimits & { store: Store }) {
+export interface RejectedRouteOptions extends ListLimits {
+  store: Store
+  /** KAFKA_TOPIC_PREFIX: the topics are named with it, as ingest stored them. */
+  topicPrefix?: string
+}
+
+/**
+ * A topic or code that cannot occur would match nothing and look like good news: both are
+ * enumerated, so the schema refuses any other and the refusal lists them.
+ */
+function filterProperties (topicPrefix: string) {
+  return {
+    topic: {
+      type: 'string',
+      enum: FEED_KINDS.map((kind) => `${topicPrefix}${kind}`),
+      description: 'Only this topic'
+    },
+    code: {
+      type: 'string',
+      enum: Object.keys(REJECT_CODES),
+      description: 'Only this reason code (src/feeds/reject-codes.ts)'
+    }
+  } as const
+}
+
+export async function rejectedRoutes (app: FastifyInstance, options: RejectedRouteOptions) {
   app.addSchema(rejectedRecordSchema)
   app.addSchema(pageSchema('RejectedPage', { $ref: 'RejectedMessage#' }))
 
@@ -59,8 +85,7 @@ export async function rejectedRoutes (app: FastifyInstance,
         additionalProperties: false,
         properties: {
           ...pagingProperties,
-          topic: { type: 'string', description: 'Only this topic' },
-          code: { type: 'string', description: 'Only this reason code' }
+          ...filterProperties(options.topicPrefix ?? '')
         }
       },
       response: listResponses('RejectedPage', rejectedRecordSchema)

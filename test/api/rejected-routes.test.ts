@@ -1,0 +1,35 @@
+/**
+ * /v1/rejected filters by topic and reject code; one that cannot occur is a 400 listing the
+ * ones that can, never an empty list that reads as "nothing was refused".
+ */
+import t from 'tap'
+import { FEED_KINDS } from '../../src/feeds/observation.js'
+import { REJECT_CODES } from '../../src/feeds/reject-codes.js'
+import { testApp } from '../helpers/test-app.js'
+
+t.test('an unknown topic or code is a 400 that lists the known ones', async (t) => {
+  const app = await testApp(t)
+  const topic = await app.inject('/v1/rejected?topic=nosuch')
+  t.equal(topic.statusCode, 400)
+  t.equal(topic.json().detail, `topic must be one of ${FEED_KINDS.join(', ')}; got ` +
+    'topic=nosuch: send one of them, e.g. topic=spamhaus_new_domains')
+  const near = await app.inject('/v1/rejected?topic=spamhaus_pdns_ipv5')
+  t.match(near.json().detail, /: send topic=spamhaus_pdns_ipv(4|6)$/)
+  const code = await app.inject('/v1/rejected?code=nosuch')
+  t.equal(code.statusCode, 400)
+  t.match(code.json().detail, `code must be one of ${Object.keys(REJECT_CODES).join(', ')}; got`)
+  t.match((await app.inject('/v1/rejected?code=bad_ipv5')).json().detail,
+    /: send code=bad_ipv(4|6)$/)
+  const known = await app.inject('/v1/rejected?topic=spamhaus_pdns_mx&code=bad_mx')
+  t.equal(known.statusCode, 200)
+  t.same(known.json().query, { topic: 'spamhaus_pdns_mx', code: 'bad_mx' })
+})
+
+t.test('with a topic prefix, the topics are the prefixed ones, as ingest stored them',
+  async (t) => {
+    const app = await testApp(t, undefined, { topicPrefix: 'vendor.' })
+    t.equal((await app.inject('/v1/rejected?topic=vendor.spamhaus_pdns_mx')).statusCode, 200)
+    const bare = await app.inject('/v1/rejected?topic=spamhaus_pdns_mx')
+    t.equal(bare.statusCode, 400)
+    t.match(bare.json().detail, /one of vendor\.spamhaus_new_domains, .*; got/)
+  })
