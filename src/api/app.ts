@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
+import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
 import { lookupRoutes } from './routes/lookup-routes.js'
@@ -46,6 +47,7 @@ const MAX_PARAM_CHARS = 2_048
 export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger === false ? undefined : options.logger) as FastifyBaseLogger,
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     // A name may be 253 octets, and more as escapes or percent-encoding (Fastify's default is 100).
     routerOptions: { maxParamLength: MAX_PARAM_CHARS },
