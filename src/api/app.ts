@@ -4,10 +4,10 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
+import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
@@ -88,7 +88,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) }
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(docsRoutes)
   await app.register(metricsRoutes, {})
   await app.register(healthRoutes, { probe })
   await app.register(lookupRoutes, { store: options.store, ...limits })

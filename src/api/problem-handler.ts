@@ -76,6 +76,14 @@ function validationDetail (err: FastifyError): string {
   }).join('; ')
 }
 
+/** A path no route serves, with any method. */
+export function sendNotFound (reply: FastifyReply, request: FastifyRequest) {
+  const path = request.url.split('?')[0]
+
+  return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
+    `${path}: see /docs for the API`)
+}
+
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = isDnsledgerError(err) ? err : fromFastifyError(err)
@@ -100,7 +108,6 @@ export function installProblemHandler (app: FastifyInstance): void {
         `${request.method}: send ${allowed.join(' or ')}`)
     }
 
-    return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
-      `${path}: see /docs for the API`)
+    return sendNotFound(reply, request)
   })
 }
