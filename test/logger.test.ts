@@ -30,3 +30,27 @@ t.test('redactUrl keeps everything but credential-like values', async (t) => {
     '/x?apikey=[redacted]&token=[redacted]&password=[redacted]&x-auth=[redacted]' +
     '&api%5Fkey=[redacted]&key=[redacted]')
 })
+
+t.test('each request is logged once, when answered, with the request and its answer',
+  async (t) => {
+    const lines: Array<Record<string, unknown>> = []
+    const sink = new Writable({
+      write (chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n')) if (line !== '') lines.push(JSON.parse(line))
+        done()
+      }
+    })
+    const app = await buildApp({ store: tempStore(t), logger: createLogger('info', sink) })
+    t.teardown(() => app.close())
+
+    await app.inject('/v1/domains/example.com?limit=5')
+    await app.inject('/v1/domains/bad..name')
+    const logged = lines.filter((line) => line.reqId !== undefined)
+    t.same(logged.map((line) => line.msg), ['request completed', 'request completed'])
+    t.match(logged[0], {
+      req: { method: 'GET', url: '/v1/domains/example.com?limit=5' },
+      res: { statusCode: 200 },
+      responseTime: Number
+    })
+    t.match(logged[1], { res: { statusCode: 400 } })
+  })

@@ -4,11 +4,12 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
+import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
+import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
 import { lookupRoutes } from './routes/lookup-routes.js'
@@ -40,6 +41,11 @@ export interface AppOptions extends AccessSettings {
   txtScanLimit?: number
   /** KAFKA_TOPIC_PREFIX, which the stored topics of set-aside messages carry. */
   topicPrefix?: string
+  /**
+   * Check every schema against the JSON Schema meta-schema when the app starts. Off in the
+   * service: compiling the meta-schema took a third of start-up; the tests turn it on.
+   */
+  checkSchemas?: boolean
 }
 
 const BODY_LIMIT_BYTES = 1_048_576
@@ -48,6 +54,7 @@ const MAX_PARAM_CHARS = 2_048
 export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger === false ? undefined : options.logger) as FastifyBaseLogger,
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     // A name may be 253 octets, and more as escapes or percent-encoding (Fastify's default is 100).
     routerOptions: { maxParamLength: MAX_PARAM_CHARS },
@@ -64,7 +71,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
         coerceTypes: true,
         allErrors: false,
         // Each issue carries its schema and value, which the problem's detail is written from.
-        verbose: true
+        verbose: true,
+        validateSchema: options.checkSchemas === true
       }
     }
   })
@@ -86,7 +94,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) }
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(docsRoutes)
   await app.register(metricsRoutes, {})
   await app.register(healthRoutes, { probe })
   await app.register(lookupRoutes, { store: options.store, ...limits })

@@ -13,6 +13,7 @@ import type { Page } from '../store/observation-queries.js'
 import { attachmentName } from './output/attachment-name.js'
 import { csvWriter } from './output/csv-writer.js'
 import { humanColumns, humanRecord, type FlatRecord } from './output/human-time.js'
+import { isoTime } from './output/iso-time.js'
 import {
   STREAM_PAGE_RECORDS, streamList, type PageSource, type PageWindow
 } from './output/list-stream.js'
@@ -22,6 +23,7 @@ import { parseLimit } from './request-params.js'
 import { queryTextOf } from './validation-detail.js'
 
 export type { PageSource, PageWindow }
+export { isoTime }
 
 export interface ListLimits {
   /** JSON: records per page when a request gives no limit, and the most it may ask for. */
@@ -53,10 +55,6 @@ interface ListQuery {
 function addVary (reply: FastifyReply, header: string): void {
   const current = reply.getHeader('vary')
   reply.header('vary', current === undefined ? header : `${String(current)}, ${header}`)
-}
-
-export function isoTime (epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z')
 }
 
 /** The path is kept as sent: URL parsing would fold `/v1/domains/%2E` (the root) away. */

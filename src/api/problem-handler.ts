@@ -78,6 +78,14 @@ function unsupportedTypeDetail (request: FastifyRequest): string {
   return `the body was sent with ${what}: send it as JSON, with Content-Type: application/json`
 }
 
+/** A path no route serves, with any method. */
+export function sendNotFound (reply: FastifyReply, request: FastifyRequest) {
+  const path = request.url.split('?')[0]
+
+  return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
+    `${path}: see /docs for the API`)
+}
+
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = isDnsledgerError(err) ? err : fromFastifyError(err, request)
@@ -102,7 +110,6 @@ export function installProblemHandler (app: FastifyInstance): void {
         `${request.method}: send ${allowed.join(' or ')}`)
     }
 
-    return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
-      `${path}: see /docs for the API`)
+    return sendNotFound(reply, request)
   })
 }

@@ -34,9 +34,15 @@ const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
 
 const COLUMNS = recordColumns(observationRecordSchema)
 
+/** Field by field rather than by spreading the record: this runs for every record answered. */
 export function recordView (record: ObservationRecord) {
   return {
-    ...record,
+    rrname: record.rrname,
+    rrtype: record.rrtype,
+    rdata: record.rdata,
+    first_seen: record.first_seen,
+    last_seen: record.last_seen,
+    count: record.count,
     first_seen_iso: isoTime(record.first_seen),
     last_seen_iso: isoTime(record.last_seen)
   }
