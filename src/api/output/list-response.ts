@@ -3,6 +3,7 @@
  * each with an example written by the writers that write the answers (a record, then the
  * marker of a cut list), so the documentation cannot drift from what is sent.
  */
+import { CLIENT_ERROR_RESPONSE } from '../../../schemas/problem.js'
 import { csvWriter } from './csv-writer.js'
 import type { FlatRecord } from './human-time.js'
 import type { ListWriter } from './list-writer.js'
@@ -53,6 +54,6 @@ export function listResponses (pageId: string, record: RecordSchema) {
         }
       }
     },
-    '4xx': { $ref: 'Problem#' }
+    '4xx': CLIENT_ERROR_RESPONSE
   }
 }
