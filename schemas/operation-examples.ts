@@ -120,8 +120,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       nameserver: '*.usda.gov',
       suffix: 'gov',
       ...PAGE,
-      cursor: 'WyJMSXdHUWMtRFN4QnIiLDE0NjczMzEyMDAsMTQ3MDAwOTYwMCwiZ292LnVzZGEubnMxLiIsMTQ' +
-        '2Nzc2MDc2NSw0MV0'
+      cursor: 'WyIzSWllc0NsS3BxTEgiLCJnb3YudXNkYS5uczEuIiwxNDY3NzYwNzY1LDQxXQ'
     },
     answer: page({
       since: 1467331200, until: 1470009600, nameserver: '*.usda.gov.', suffix: 'gov.'
@@ -133,8 +132,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         nameserver: 'ns1.usda.gov.',
         count: 1
       }
-    ], 'WyJMSXdHUWMtRFN4QnIiLDE0NjczMzEyMDAsMTQ3MDAwOTYwMCwiZ292LnVzZGEubnMxLiIsMTQ' +
-      '2ODQ5ODI3NiwzOTdd')
+    ], 'WyIzSWllc0NsS3BxTEgiLCJnb3YudXNkYS5uczEuIiwxNDY4NDk4Mjc2LDM5N10')
   },
   'GET /v1/rejected': {
     parameters: {
