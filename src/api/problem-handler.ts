@@ -78,6 +78,10 @@ function validationDetail (err: FastifyError): string {
 
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // A method no route of the path takes can fail in Fastify before the not-found handler
+    // (QUERY without a Content-Type fails body parsing): it is still a 405 or a 404. Refusals
+    // (no key, rate limit) come first, as for any path.
+    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = isDnsledgerError(err) ? err : fromFastifyError(err)
     if (known !== undefined && known.statusCode < 500) {
       return sendProblem(reply, request, known.code, known.message)
@@ -91,7 +95,7 @@ export function installProblemHandler (app: FastifyInstance): void {
     return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]
     const allowed = allowedMethods(app, request.url)
     if (allowed.length > 0) {
@@ -102,5 +106,6 @@ export function installProblemHandler (app: FastifyInstance): void {
 
     return sendProblem(reply, request, 'NOT_FOUND', `no route for ${request.method} ` +
       `${path}: see /docs for the API`)
-  })
+  }
+  app.setNotFoundHandler(answerNoRoute)
 }

@@ -3,8 +3,8 @@
  * PyPI, in the venv scripts/compat-deps.sh makes) generates requests from the document's
  * schemas and examples and sends them to a built dnsledger over the sample data, with keys
  * configured. Any 5xx, any answer that breaks its documented schema, status, content type or
- * headers, and any key-protected route that answers without a key fails the test, with
- * Schemathesis' report. The seed and the number of examples are fixed, so that a run is
+ * headers, any key-protected route that answers without a key, and any method a path does not
+ * take that is not a 405 with Allow fails the test, with Schemathesis' report. The seed and the number of examples are fixed, so that a run is
  * repeatable; nothing is written outside a temporary folder.
  */
 import t from 'tap'
@@ -16,7 +16,8 @@ const st = resolve('.cache/compat-venv/bin/st')
 const skip = existsSync(st) ? false : 'schemathesis is not installed: run scripts/compat-deps.sh'
 
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance',
-  'response_schema_conformance', 'response_headers_conformance', 'ignored_auth']
+  'response_schema_conformance', 'response_headers_conformance', 'ignored_auth',
+  'unsupported_method', 'allow_header_conformance']
 
 /** The native API and the probes; the DNSDB and CIRCL APIs have their real clients' tests. */
 const NATIVE_PATHS = '^/(v1/|health$|ready$)'

@@ -4,7 +4,7 @@
  * offset) and a one-line plain-text body, which dnsdbq prints as the query status. The codes
  * and messages come from the one catalogue, errors.ts.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
 import { allowedMethods } from '../allowed-methods.js'
 
@@ -39,6 +39,8 @@ function asKnown (err: FastifyError): DnsledgerError | undefined {
 
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // As in problem-handler.ts: a method no route takes is a 405 or a 404, whatever else fails.
+    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = asKnown(err)
     if (known === undefined || known.statusCode >= 500) {
       request.log.error({ err }, 'DNSDB request failed')
@@ -48,7 +50,7 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
     return send(reply, 500, 'the server failed to answer; it is logged')
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const allowed = allowedMethods(app, request.url)
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '))
@@ -57,5 +59,6 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
 
     return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
       '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
-  })
+  }
+  app.setNotFoundHandler(answerNoRoute)
 }
