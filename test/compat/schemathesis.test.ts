@@ -4,8 +4,9 @@
  * schemas and examples and sends them to a built dnsledger over the sample data, with keys
  * configured. Any 5xx, any answer that breaks its documented schema, status, content type or
  * headers, any key-protected route that answers without a key, and any method a path does not
- * take that is not a 405 with Allow fails the test, with Schemathesis' report. The seed and the number of examples are fixed, so that a run is
- * repeatable; nothing is written outside a temporary folder.
+ * take that is not a 405 with Allow fails the test, with Schemathesis' report. The seed and
+ * the number of examples are fixed, so that a run is repeatable; nothing is written outside a
+ * temporary folder.
  */
 import t from 'tap'
 import { existsSync } from 'node:fs'
