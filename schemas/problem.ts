@@ -30,3 +30,6 @@ export function problemResponse (description: string) {
 /** Every 4xx a native route can answer (400, 404, 405, 406, 413, 415, 431, ...). */
 export const CLIENT_ERROR_RESPONSE = problemResponse('The request cannot be answered: the ' +
   'problem document\'s code says why and its detail what to send instead')
+
+/** A failure of the server (the database failing): logged, and answered with no detail. */
+export const SERVER_ERROR_RESPONSE = problemResponse('The server failed to answer; it is logged')

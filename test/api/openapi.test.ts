@@ -48,7 +48,8 @@ t.test('every /v1 list documents JSON, NDJSON and CSV with an example, and its p
       '/v1/rejected']) {
       const operation = document.paths[path]?.get
       const content = operation?.responses['200']?.content ?? {}
-      t.same(Object.keys(content), ['application/json', 'application/x-ndjson', 'text/csv'], path)
+      t.same(Object.keys(content), ['application/json', 'application/x-ndjson',
+        'application/ndjson', 'application/jsonl', 'text/csv'], path)
       const ndjson = content['application/x-ndjson']?.example ?? ''
       t.match(ndjson, /^\{.*\}\n\{"truncated":true,"next_cursor":"[\w-]+","limit":1\}\n$/, path)
       const csv = parseCsv(content['text/csv']?.example ?? '')
@@ -161,6 +162,25 @@ t.test('every documented 4xx is a problem document, under the type it is sent wi
         if (!status.startsWith('4')) continue
         t.same(Object.keys(response.content ?? {}), [type], `${method} ${path} ${status}`)
       }
+    }
+  }
+})
+
+t.test('every type a /v1 list can be answered in is documented for it', async (t) => {
+  // Over a socket: inject() would fold the root zone's %2E away.
+  const port = await listening(await testApp(t))
+  const operations = new Map(await nativeOperations())
+  for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
+    if (!key.startsWith('GET ')) continue
+    const documented = Object.keys(operations.get(key)?.responses['200']?.content ?? {})
+    // format= wins over Accept; without it, the Accept header chooses.
+    const { format: _format, cursor: _cursor, ...parameters } = example.parameters
+    for (const accept of ['application/json', 'application/x-ndjson', 'application/ndjson',
+      'application/jsonl', 'text/csv', '*/*']) {
+      const res = await httpGet(port, exampleUrl(key, parameters), { accept })
+      t.equal(res.statusCode, 200, `${key} ${accept}`)
+      const type = String(res.headers['content-type']).split(';')[0] ?? ''
+      t.ok(documented.includes(type), `${key}: ${type} is documented`)
     }
   }
 })
