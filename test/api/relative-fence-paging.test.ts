@@ -81,3 +81,20 @@ t.test('a forged moment is refused like any cursor of another query', async (t) 
   t.equal(res.statusCode, 400)
   t.equal(JSON.parse(res.body).code, 'INVALID_CURSOR')
 })
+
+t.test('a cut stream of a relative list goes on from its cursor after the clock moved',
+  async (t) => {
+    const realNow = Date.now
+    t.teardown(() => { Date.now = realNow })
+    let now = realNow()
+    Date.now = () => now
+    const url = `/v1/txt?contains=v%3Dspf1&time_last_after=${LONG_AGO}`
+    const whole = (await page(`${url}&limit=10000`)).records
+    const stream = await httpGet(port, `${url}&format=ndjson&limit=10`)
+    const lines = stream.body.trim().split('\n').map((line) => JSON.parse(line))
+    const cut = lines.pop()
+    t.equal(cut.next_cursor, stream.trailers['x-dnsledger-next-cursor'], 'said twice')
+    now += 5_000
+    const rest = await page(`${url}&limit=10000&cursor=${cut.next_cursor}`)
+    t.same([...lines, ...rest.records], whole, 'the stream and the rest are the whole list')
+  })
