@@ -25,6 +25,7 @@ import { installAccess, type AccessSettings } from './access/access-plugin.js'
 import { SECURITY_SCHEMES } from './access/openapi-security.js'
 import type { Store } from '../store/store.js'
 import { OPENAPI_INFO } from './openapi-info.js'
+import { withOperationExamples } from './openapi-examples.js'
 
 export interface AppOptions extends AccessSettings {
   store: Store
@@ -92,7 +93,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: { ...OPENAPI_INFO, components: { securitySchemes: SECURITY_SCHEMES } },
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) }
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    transformObject: (document) =>
+      withOperationExamples('openapiObject' in document ? document.openapiObject : {})
   })
   await app.register(docsRoutes)
   await app.register(metricsRoutes, {})

@@ -88,6 +88,10 @@ export function sendNotFound (reply: FastifyReply, request: FastifyRequest) {
 
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // A method no route of the path takes can fail in Fastify before the not-found handler
+    // (QUERY without a Content-Type fails body parsing): it is still a 405 or a 404. Refusals
+    // (no key, rate limit) come first, as for any path.
+    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = isDnsledgerError(err) ? err : fromFastifyError(err, request)
     if (known !== undefined && known.statusCode < 500) {
       return sendProblem(reply, request, known.code, known.message)
@@ -101,7 +105,7 @@ export function installProblemHandler (app: FastifyInstance): void {
     return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]
     const allowed = allowedMethods(app, request.url)
     if (allowed.length > 0) {
@@ -111,5 +115,6 @@ export function installProblemHandler (app: FastifyInstance): void {
     }
 
     return sendNotFound(reply, request)
-  })
+  }
+  app.setNotFoundHandler(answerNoRoute)
 }

@@ -127,11 +127,21 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
     '(2016-07-05 or 2016-07-05T12:00:00Z)')
 }
 
+/** A time parseTime reads as seconds before now. */
+export function isRelativeTime (raw: string | undefined): boolean {
+  return raw !== undefined && /^-\d{1,12}$/.test(raw) && Number(raw) < 0
+}
+
 export interface FenceQuery {
   time_first_after?: string
   time_first_before?: string
   time_last_after?: string
   time_last_before?: string
+}
+
+export function hasRelativeFence (query: FenceQuery): boolean {
+  return [query.time_first_after, query.time_first_before, query.time_last_after,
+    query.time_last_before].some(isRelativeTime)
 }
 
 export function parseFences (query: FenceQuery, nowSeconds: number): TimeFences | undefined {

@@ -56,3 +56,37 @@ export function decodeCursor (scope: string, cursor: string, slots: CursorSlot[]
     throw unknownCursor()
   }
 }
+
+/** The cursor's JSON, or undefined when it is not a cursor at all. */
+function decodedJson (cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function encodedJson (values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url')
+}
+
+/**
+ * A list whose times are relative to now is read against the moment of its first page (see
+ * api/paging-clock.ts): its cursors carry that moment after the sort key, as {"asked": N}.
+ * Forging it gains nothing: the times it gives are checked against the cursor's scope.
+ */
+export function stampCursor (cursor: string, asked: number): string {
+  const values = decodedJson(cursor) as unknown[]
+
+  return encodedJson([...values, { asked }])
+}
+
+/** The moment a cursor carries, and the cursor without it; any other cursor as it is. */
+export function readCursorStamp (cursor: string): { asked?: number, cursor: string } {
+  const values = decodedJson(cursor)
+  if (!Array.isArray(values)) return { cursor }
+  const asked = (values.at(-1) as { asked?: unknown } | null)?.asked
+  if (typeof asked !== 'number' || !Number.isSafeInteger(asked)) return { cursor }
+
+  return { asked, cursor: encodedJson(values.slice(0, -1)) }
+}

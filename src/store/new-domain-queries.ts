@@ -1,12 +1,12 @@
 /**
  * Newly observed domains in a time window, optionally only those first seen delegated to a
  * nameserver (or to any nameserver under a name) and only those under a suffix. Paged by
- * keyset; each filter has the plan that walks the fewest rows (see each statement), and the
- * window a cursor was made in is carried in it, so that a window relative to now
- * (`since=-86400`) does not slide under a client paging through it.
+ * keyset; each filter has the plan that walks the fewest rows (see each statement). A cursor
+ * is bound to the window as given (a window relative to now is fixed by the API, see
+ * api/paging-clock.ts).
  */
 import type { Database, Statement } from 'better-sqlite3'
-import { decodeCursor, type CursorValue } from './cursor.js'
+import { decodeCursor } from './cursor.js'
 import { keysetPage, scopeOf, type Page } from './keyset-page.js'
 import { nameFromKey, nameRange, suffixRange } from './name-key.js'
 import { StatementCache } from './statement-cache.js'
@@ -25,16 +25,8 @@ export interface NewDomainFilter {
   nameserver?: { name: string, subdomains?: 'include' }
   /** Only domains at or under this name (a top-level domain, or any zone). */
   suffix?: string
-  /** The window as the request wrote it, so that a cursor answers only that request. */
-  asked: string
   limit: number
   cursor?: string
-}
-
-export interface NewDomainPage extends Page<NewDomainRecord> {
-  /** The window the page was taken from: the cursor's when there is one. */
-  since: number
-  until: number
 }
 
 interface Row {
@@ -126,23 +118,23 @@ export class NewDomainQueries {
     this.#suffixWalkMaxNames = suffixWalkMaxNames
   }
 
-  find (filter: NewDomainFilter): NewDomainPage {
+  find (filter: NewDomainFilter): Page<NewDomainRecord> {
     const domains = suffixRange(filter.suffix ?? '.')
     if (filter.nameserver === undefined) return this.#inTimeOrder(filter, domains)
 
     return this.#byNameserver(filter, filter.nameserver, domains)
   }
 
-  #inTimeOrder (filter: NewDomainFilter, domains: [string, string]): NewDomainPage {
-    const scope = scopeOf('new-domains', domains, [filter.asked])
-    const [since, until, ...after] = filter.cursor === undefined
-      ? [filter.since, filter.until, filter.since, -1]
-      : decodeCursor(scope, filter.cursor, ['number', 'number', 'number', 'number']) as
-        [number, number, number, number]
+  #inTimeOrder (filter: NewDomainFilter, domains: [string, string]): Page<NewDomainRecord> {
+    const { since, until } = filter
+    const scope = scopeOf('new-domains', domains, [since, until])
+    const after = filter.cursor === undefined
+      ? [since, -1]
+      : decodeCursor(scope, filter.cursor, ['number', 'number'])
     const sql = this.#isSmall(filter.suffix, domains) ? BY_SUFFIX : BY_WINDOW
     const rows = this.#statements.all<Row>(sql, [...after, until, ...domains, filter.limit + 1])
 
-    return this.#page(scope, rows, filter.limit, [since, until], (r) => [r.first_seen, r.domain_id])
+    return keysetPage(scope, rows, filter.limit, (r) => [r.first_seen, r.domain_id], toRecord)
   }
 
   #isSmall (suffix: string | undefined, domains: [string, string]): boolean {
@@ -153,28 +145,20 @@ export class NewDomainQueries {
   }
 
   #byNameserver (filter: NewDomainFilter, nameserver: NonNullable<NewDomainFilter['nameserver']>,
-    domains: [string, string]): NewDomainPage {
+    domains: [string, string]): Page<NewDomainRecord> {
+    const { since, until } = filter
     const [low, high] = nameRange(nameserver.name, nameserver.subdomains)
-    const scope = scopeOf('new-domains-by-nameserver', [low, high, ...domains], [filter.asked])
-    const [since, until, ...after] = filter.cursor === undefined
-      ? [filter.since, filter.until]
-      : decodeCursor(scope, filter.cursor, ['number', 'number', 'string', 'number', 'number']) as
-        [number, number, string, number, number]
+    const scope = scopeOf('new-domains-by-nameserver', [low, high, ...domains], [since, until])
+    const after = filter.cursor === undefined
+      ? []
+      : decodeCursor(scope, filter.cursor, ['string', 'number', 'number']) as
+        [string, number, number]
     // On the first page no nameserver resumes after a cursor: NULL equals no name.
     const [resume, firstSeen, domainId] = after.length === 0 ? [null, null, null] : after
     const rows = this.#statements.all<Row>(BY_NAMESERVER, [resume ?? low, high,
       resume, firstSeen, since, resume, domainId, until, ...domains, filter.limit + 1])
 
-    return this.#page(scope, rows, filter.limit, [since, until],
-      (r) => [r.nameserver_key, r.first_seen, r.domain_id])
-  }
-
-  /** Cursors lead with the window, which a continued page keeps. */
-  #page (scope: string, rows: Row[], limit: number, window: [number, number],
-    keyOf: (row: Row) => CursorValue[]): NewDomainPage {
-    const [since, until] = window
-    const page = keysetPage(scope, rows, limit, (r) => [...window, ...keyOf(r)], toRecord)
-
-    return { ...page, since, until }
+    return keysetPage(scope, rows, filter.limit,
+      (r) => [r.nameserver_key, r.first_seen, r.domain_id], toRecord)
   }
 }

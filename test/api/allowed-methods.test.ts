@@ -31,3 +31,22 @@ t.test('a path no method takes is still a 404', async (t) => {
   }
   t.equal((await app.inject({ method: 'POST', url: '/dnsdb/v2/nothing' })).statusCode, 404)
 })
+
+t.test('a method that fails before routing (QUERY without a Content-Type) is still a 405 or 404',
+  async (t) => {
+    const app = await testApp(t)
+    for (const [url, status] of [['/health', 405], ['/v1/domains/example.com', 405],
+      ['/dnsdb/v2/ping', 405], ['/v1/nothing-here', 404], ['/dnsdb/v2/nothing', 404]] as const) {
+      const res = await app.inject({ method: 'QUERY', url })
+      t.equal(res.statusCode, status, url)
+      if (status === 405) t.equal(res.headers.allow, 'GET, HEAD', url)
+    }
+  })
+
+t.test('with keys, a path no route takes still asks for a key first', async (t) => {
+  const app = await testApp(t, undefined, { apiKeys: ['allowed-methods-key-0123456789'] })
+  for (const method of ['GET', 'QUERY'] as const) {
+    const res = await app.inject({ method, url: '/v1/nothing-here' })
+    t.equal(res.statusCode, 401, method)
+  }
+})

@@ -1,7 +1,14 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
+import { OPERATION_EXAMPLES, type ParameterValue } from '../../schemas/operation-examples.js'
+import { buildApp } from '../../src/api/app.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
+import { createLogger } from '../../src/logger.js'
 import { formatDocument, openapiDocument } from '../../src/openapi-document.js'
+import { loadSampleData } from '../../src/sample-data.js'
 import { parseCsv } from '../helpers/csv-parse.js'
+import { httpGet, listening } from '../helpers/http-get.js'
+import { tempStore } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
 
 t.test('the committed openapi/openapi.json is the document the code serves', async (t) => {
@@ -41,7 +48,8 @@ t.test('every /v1 list documents JSON, NDJSON and CSV with an example, and its p
       '/v1/rejected']) {
       const operation = document.paths[path]?.get
       const content = operation?.responses['200']?.content ?? {}
-      t.same(Object.keys(content), ['application/json', 'application/x-ndjson', 'text/csv'], path)
+      t.same(Object.keys(content), ['application/json', 'application/x-ndjson',
+        'application/ndjson', 'application/jsonl', 'text/csv'], path)
       const ndjson = content['application/x-ndjson']?.example ?? ''
       t.match(ndjson, /^\{.*\}\n\{"truncated":true,"next_cursor":"[\w-]+","limit":1\}\n$/, path)
       const csv = parseCsv(content['text/csv']?.example ?? '')
@@ -51,3 +59,128 @@ t.test('every /v1 list documents JSON, NDJSON and CSV with an example, and its p
       t.ok(names.includes('format') && names.includes('humantime'), path)
     }
   })
+
+interface DocumentedOperation {
+  parameters?: Array<{ name: string, in: string, example?: unknown }>
+  requestBody?: { content: Record<string, { example?: unknown }> }
+  responses: Record<string, { content?: Record<string, { example?: unknown }> }>
+}
+
+async function nativeOperations (): Promise<Array<[string, DocumentedOperation]>> {
+  const document = await openapiDocument() as {
+    paths: Record<string, Record<string, DocumentedOperation>>
+  }
+
+  return Object.entries(document.paths).filter(([path]) => path.startsWith('/v1/'))
+    .flatMap(([path, methods]) => Object.entries(methods)
+      .map(([method, operation]): [string, DocumentedOperation] =>
+        [`${method.toUpperCase()} ${path}`, operation]))
+}
+
+t.test('every /v1 operation has an example for each parameter, its body and its JSON answer',
+  async (t) => {
+    const operations = await nativeOperations()
+    t.ok(operations.length >= 11, 'the native operations')
+    for (const [key, operation] of operations) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== 'path' && parameter.in !== 'query') continue
+        t.not(parameter.example, undefined, `${key}: ${parameter.name} has an example`)
+      }
+      const body = operation.requestBody?.content['application/json']
+      if (body !== undefined) t.not(body.example, undefined, `${key}: the body has an example`)
+      const answer = operation.responses['200']?.content?.['application/json']
+      t.not(answer?.example, undefined, `${key}: the JSON answer has an example`)
+    }
+  })
+
+/** A URL as a person would paste it into curl: the root `.` as %2E, which URLs fold away. */
+function exampleUrl (key: string, parameters: Record<string, ParameterValue>): string {
+  let path = key.split(' ')[1] ?? ''
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(parameters)) {
+    const text = String(value)
+    if (!path.includes(`{${name}}`)) query.set(name, text)
+    else path = path.replace(`{${name}}`, text === '.' ? '%2E' : encodeURIComponent(text))
+  }
+
+  return `${path}?${query.toString()}`
+}
+
+/** The time a set-aside message was stored is when the sample was loaded: not compared. */
+function withoutLoadTime (page: { records?: object[] }) {
+  const records = (page.records ?? []).map((record) => {
+    const { rejected_at: _at, rejected_at_iso: _iso, ...rest } = record as Record<string, unknown>
+    return rest
+  })
+
+  return { ...page, records }
+}
+
+t.test('the examples are requests that the sample data answers as documented', async (t) => {
+  const store = tempStore(t)
+  await loadSampleData(new InlineWriter(store), 'data/sample', createLogger('silent'))
+  const app = await buildApp({ store, logger: false })
+  t.teardown(() => app.close())
+  const port = await listening(app)
+  for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
+    if (example.body !== undefined) {
+      const answer = await app.inject({ method: 'POST', url: '/v1/lookup', payload: example.body })
+      t.same(answer.json(), example.answer, `${key}: the documented answer`)
+      continue
+    }
+    const { cursor, ...firstPage } = example.parameters
+    const first = JSON.parse((await httpGet(port, exampleUrl(key, firstPage))).body)
+    t.equal(first.next_cursor, cursor, `${key}: the cursor is that of the first page`)
+    const answer = await httpGet(port, exampleUrl(key, example.parameters))
+    t.equal(answer.statusCode, 200, `${key} answers 200`, { body: answer.body })
+    const page = JSON.parse(answer.body)
+    t.ok(page.records.length > 0, `${key}: finds records`)
+    t.same(withoutLoadTime(page), withoutLoadTime(example.answer as object),
+      `${key}: the documented answer`)
+    const { replaces = '', parameters: alternatives = {} } = example.alternatives ?? {}
+    for (const [name, value] of Object.entries(alternatives)) {
+      const { [replaces]: _replaced, ...rest } = firstPage
+      const other = await httpGet(port, exampleUrl(key, { ...rest, [name]: value }))
+      t.equal(other.statusCode, 200, `${key}: ${name}`)
+      t.ok(JSON.parse(other.body).records.length > 0, `${key}: ${name} finds records`)
+    }
+  }
+})
+
+t.test('every documented 4xx is a problem document, under the type it is sent with', async (t) => {
+  const document = await openapiDocument() as {
+    paths: Record<string, Record<string, DocumentedOperation>>
+  }
+  const app = await testApp(t)
+  const sent = await app.inject('/v1/ips/10.0.0.256')
+  t.match(sent.headers['content-type'], /^application\/problem\+json/)
+  for (const [path, methods] of Object.entries(document.paths)) {
+    // DNSDB answers its errors as one line of text, as DNSDB does.
+    const type = path.startsWith('/dnsdb/') ? 'text/plain' : 'application/problem+json'
+    for (const [method, operation] of Object.entries(methods)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!status.startsWith('4')) continue
+        t.same(Object.keys(response.content ?? {}), [type], `${method} ${path} ${status}`)
+      }
+    }
+  }
+})
+
+t.test('every type a /v1 list can be answered in is documented for it', async (t) => {
+  // Over a socket: inject() would fold the root zone's %2E away.
+  const port = await listening(await testApp(t))
+  const operations = new Map(await nativeOperations())
+  for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
+    if (!key.startsWith('GET ')) continue
+    const documented = Object.keys(operations.get(key)?.responses['200']?.content ?? {})
+    // format= wins over Accept; without it, the Accept header chooses.
+    const { format: _format, cursor: _cursor, ...parameters } = example.parameters
+    for (const accept of ['application/json', 'application/x-ndjson', 'application/ndjson',
+      'application/jsonl', 'text/csv', '*/*']) {
+      const res = await httpGet(port, exampleUrl(key, parameters), { accept })
+      t.equal(res.statusCode, 200, `${key} ${accept}`)
+      const type = String(res.headers['content-type']).split(';')[0] ?? ''
+      t.ok(documented.includes(type), `${key}: ${type} is documented`)
+    }
+  }
+})

@@ -56,10 +56,11 @@ export interface Run {
   stderr: string
 }
 
-/** Runs a program to its end; bounded by a count of bytes, not by time. */
-export function run (file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+/** Runs a program to its end (in `cwd`, if given); bounded by a count of bytes, not by time. */
+export function run (file: string, args: string[], env: NodeJS.ProcessEnv,
+  cwd?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(file, args, { env, cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err === null ? 0 : (err as { code?: unknown }).code
       if (typeof code !== 'number') return reject(err)
 

@@ -28,7 +28,7 @@ const store = tempStore(t)
 await ingestFile(new InlineWriter(store), 'spamhaus_new_domains', FIXTURE_FILES.spamhaus_new_domains as string)
 const walkNames = new NewDomainQueries(store.db, Number.MAX_SAFE_INTEGER)
 const walkWindow = new NewDomainQueries(store.db, 0)
-const window = { since: 1467676800, until: 1468540800, asked: '' }
+const window = { since: 1467676800, until: 1468540800 }
 
 t.test('a suffix gives the same list whether its names or the window are walked', async (t) => {
   for (const suffix of ['gov.', 'edu.', 'mil.', 'example.co.uk.', '.']) {

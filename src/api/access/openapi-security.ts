@@ -4,6 +4,7 @@
  * route files need not repeat them. Registered as an onRoute hook before any route.
  */
 import type { RouteOptions } from 'fastify'
+import { problemResponse } from '../../../schemas/problem.js'
 import { accessClassOf, type AccessClass } from './access-class.js'
 
 const ONLY_WHEN = 'Needed only when the server has keys configured (API_KEYS, API_KEYS_FILE).'
@@ -46,11 +47,7 @@ const LIMITED = 'The caller\'s rate limit (API_RATE_LIMIT, or its key\'s own) is
   'The RateLimit-* headers come with every answer to a caller that has a limit.'
 
 function problem (description: string, headers: object) {
-  return {
-    description,
-    headers,
-    content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } }
-  }
+  return { ...problemResponse(description), headers }
 }
 
 function text (description: string, headers?: object) {

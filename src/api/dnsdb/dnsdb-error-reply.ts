@@ -4,7 +4,7 @@
  * offset) and a one-line plain-text body, which dnsdbq prints as the query status. The codes
  * and messages come from the one catalogue, errors.ts.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
 import { allowedMethods } from '../allowed-methods.js'
 import { queryTextOf, validationDetail } from '../validation-detail.js'
@@ -29,6 +29,8 @@ function asKnown (err: FastifyError, url: string): DnsledgerError | undefined {
 
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // As in problem-handler.ts: a method no route takes is a 405 or a 404, whatever else fails.
+    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = asKnown(err, request.url)
     if (known === undefined || known.statusCode >= 500) {
       request.log.error({ err }, 'DNSDB request failed')
@@ -38,7 +40,7 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
     return send(reply, 500, 'the server failed to answer; it is logged')
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const allowed = allowedMethods(app, request.url)
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '))
@@ -47,5 +49,6 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
 
     return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
       '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
-  })
+  }
+  app.setNotFoundHandler(answerNoRoute)
 }

@@ -3,11 +3,12 @@
  * each with an example written by the writers that write the answers (a record, then the
  * marker of a cut list), so the documentation cannot drift from what is sent.
  */
+import { CLIENT_ERROR_RESPONSE, SERVER_ERROR_RESPONSE } from '../../../schemas/problem.js'
 import { csvWriter } from './csv-writer.js'
 import type { FlatRecord } from './human-time.js'
 import type { ListWriter } from './list-writer.js'
 import { ndjsonWriter } from './ndjson-writer.js'
-import { CSV_TYPE, NDJSON_TYPE } from './output-format.js'
+import { CSV_TYPE, NDJSON_ALIASES, NDJSON_TYPE } from './output-format.js'
 
 export interface RecordSchema {
   properties: object
@@ -47,12 +48,16 @@ export function listResponses (pageId: string, record: RecordSchema) {
           schema: { type: 'string', description: 'One JSON record a line' },
           example: streamExample(ndjsonWriter(recordColumns(record)), example)
         },
+        ...Object.fromEntries(NDJSON_ALIASES.map((alias) => [alias, {
+          schema: { type: 'string', description: `As ${NDJSON_TYPE}, asked for as ${alias}` }
+        }])),
         [CSV_TYPE]: {
           schema: { type: 'string', description: 'RFC 4180, a header row, CRLF line ends' },
           example: streamExample(csvWriter(recordColumns(record)), example)
         }
       }
     },
-    '4xx': { $ref: 'Problem#' }
+    '4xx': CLIENT_ERROR_RESPONSE,
+    '5xx': SERVER_ERROR_RESPONSE
   }
 }

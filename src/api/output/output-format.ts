@@ -18,12 +18,14 @@ export interface OutputChoice {
 export const NDJSON_TYPE = 'application/x-ndjson'
 export const CSV_TYPE = 'text/csv'
 
+/** Other names of NDJSON: a client that asks for one gets its answer labelled so. */
+export const NDJSON_ALIASES = ['application/ndjson', 'application/jsonl'] as const
+
 /** In the order of preference when the client weighs several the same. */
 const MEDIA_TYPES: Array<[string, OutputFormat]> = [
   ['application/json', 'json'],
   [NDJSON_TYPE, 'ndjson'],
-  ['application/ndjson', 'ndjson'],
-  ['application/jsonl', 'ndjson'],
+  ...NDJSON_ALIASES.map((alias): [string, OutputFormat] => [alias, 'ndjson']),
   [CSV_TYPE, 'csv']
 ]
 

@@ -8,6 +8,7 @@ import {
   bulkLookupRequestSchema, bulkLookupResponseSchema, bulkLookupResultSchema
 } from '../../../schemas/bulk-lookup.js'
 import { observationRecordSchema } from '../../../schemas/observation-record.js'
+import { CLIENT_ERROR_RESPONSE, SERVER_ERROR_RESPONSE } from '../../../schemas/problem.js'
 import { DnsledgerError } from '../../errors.js'
 import type { Store } from '../../store/store.js'
 import { answerBatch } from '../bulk/bulk-answer.js'
@@ -56,7 +57,11 @@ export async function bulkLookupRoutes (app: FastifyInstance, options: BulkLooku
       description: DESCRIPTION,
       tags: ['lookups'],
       body: { $ref: 'BulkLookupRequest#' },
-      response: { 200: { $ref: 'BulkLookupResponse#' }, '4xx': { $ref: 'Problem#' } }
+      response: {
+        200: { $ref: 'BulkLookupResponse#' },
+        '4xx': CLIENT_ERROR_RESPONSE,
+        '5xx': SERVER_ERROR_RESPONSE
+      }
     },
     validatorCompiler
   }, async (request, reply) => {

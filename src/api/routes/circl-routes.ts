@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { circlHeadersSchema } from '../../../schemas/circl-headers.js'
+import { CLIENT_ERROR_RESPONSE } from '../../../schemas/problem.js'
 import type { Store } from '../../store/store.js'
 import { parseCirclSubject } from '../circl/circl-subject.js'
 import { cofBody } from '../circl/cof-record.js'
@@ -46,7 +47,7 @@ const querySchema = {
       headers: { 'x-dribble-cursor': { type: 'integer', description: 'The next page' } },
       content: { [COF_CONTENT_TYPE]: { schema: { type: 'string' } } }
     },
-    '4xx': { $ref: 'Problem#' }
+    '4xx': CLIENT_ERROR_RESPONSE
   }
 }
 

@@ -13,9 +13,10 @@ import type { Store } from '../../store/store.js'
 import { WildcardQueries } from '../../store/wildcard-queries.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
+import { pagingClock, type PagingClock } from '../paging-clock.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  parseFences, parseIpRange, parseNamePattern, parseRrtypes, type IpRange
+  hasRelativeFence, parseFences, parseIpRange, parseNamePattern, parseRrtypes, type IpRange
 } from '../request-params.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
@@ -28,6 +29,8 @@ export interface LookupRouteOptions extends ListLimits {
 interface LookupFilters {
   rrtypes?: RRType[]
   fences?: TimeFences
+  /** What relative fences are read against; its pages carry it in their cursors. */
+  clock: PagingClock
 }
 
 const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
@@ -72,22 +75,28 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   app.addSchema(recordPage)
 
   function lookupFilters (query: LookupQuery, rrtypes?: RRType[]): LookupFilters {
+    const clock = pagingClock(query.cursor, hasRelativeFence(query))
+
     return {
       rrtypes: rrtypes ?? parseRrtypes(query.type),
-      fences: parseFences(query, Math.floor(Date.now() / 1000))
+      fences: parseFences(query, clock.now),
+      clock
     }
   }
 
-  function reply (request: FastifyRequest, res: FastifyReply,
+  function reply (request: FastifyRequest, res: FastifyReply, filters: LookupFilters,
     source: PageSource<ObservationRecord>, query: Record<string, unknown>) {
-    return sendPage(request, res, source, recordView, { query, limits: options, columns: COLUMNS })
+    return sendPage(request, res, filters.clock.pages(source), recordView,
+      { query, limits: options, columns: COLUMNS })
   }
 
   /** Reverse lookup by an address or a network. */
-  function byRange (range: IpRange, query: LookupQuery): PageSource<ObservationRecord> {
-    const filters = lookupFilters(query, [range.rrtype])
+  function byRange (request: FastifyRequest, res: FastifyReply, range: IpRange) {
+    const filters = lookupFilters(request.query as LookupQuery, [range.rrtype])
+    const source: PageSource<ObservationRecord> = (window) =>
+      ipRangePage(store, range, { ...filters, ...window })
 
-    return (window) => ipRangePage(store, range, { ...filters, ...window })
+    return reply(request, res, filters, source, { ip: range.text, rrtype: range.rrtype })
   }
 
   /**
@@ -102,12 +111,12 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       if (subdomains !== undefined) {
         const subtree: PageSource<ObservationRecord> = (window) =>
           wildcards.byTargetSubtree(rrtype, name, { ...filters, ...window })
-        return reply(request, res, subtree, { [param]: `*.${name}`, rrtype })
+        return reply(request, res, filters, subtree, { [param]: `*.${name}`, rrtype })
       }
       const source: PageSource<ObservationRecord> = (window) =>
         targetPage(store, rrtype, name, { ...filters, ...window })
 
-      return reply(request, res, source, { [param]: name, rrtype })
+      return reply(request, res, filters, source, { [param]: name, rrtype })
     }
   }
 
@@ -121,7 +130,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
       namePage(store, pattern, { ...filters, ...window })
     const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
 
-    return reply(request, res, source, { ...shown, rrtypes: filters.rrtypes ?? null })
+    return reply(request, res, filters, source, { ...shown, rrtypes: filters.rrtypes ?? null })
   })
 
   app.get('/v1/ips/:ip', {
@@ -133,10 +142,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
         "`curl -s 'localhost:8080/v1/ips/149.111.205.10-149.111.205.200?limit=5'`"
     }
   }, async (request, res) => {
-    const range = parseIpRange((request.params as { ip: string }).ip)
-
-    return reply(request, res, byRange(range, request.query as LookupQuery),
-      { ip: range.text, rrtype: range.rrtype })
+    return byRange(request, res, parseIpRange((request.params as { ip: string }).ip))
   })
 
   app.get('/v1/ips/:ip/:prefix', {
@@ -154,10 +160,8 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     }
   }, async (request, res) => {
     const params = request.params as { ip: string, prefix: string }
-    const range = parseIpRange(params.ip, params.prefix)
 
-    return reply(request, res, byRange(range, request.query as LookupQuery),
-      { ip: range.text, rrtype: range.rrtype })
+    return byRange(request, res, parseIpRange(params.ip, params.prefix))
   })
 
   app.get('/v1/nameservers/:host', {

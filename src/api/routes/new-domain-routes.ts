@@ -12,7 +12,10 @@ import type { NewDomainRecord } from '../../store/new-domain-queries.js'
 import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
-import { parseName, parseNamePattern, parseTime, type NamePattern } from '../request-params.js'
+import { pagingClock } from '../paging-clock.js'
+import {
+  isRelativeTime, parseName, parseNamePattern, parseTime, type NamePattern
+} from '../request-params.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
@@ -84,7 +87,11 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
     }
   }, async (request, reply) => {
     const query = request.query as NewDomainQuery
-    const now = Math.floor(Date.now() / 1000)
+    // No until is now; no since is a day before until.
+    const relative = query.until === undefined || isRelativeTime(query.until) ||
+      isRelativeTime(query.since)
+    const clock = pagingClock(query.cursor, relative)
+    const now = clock.now
     const until = query.until === undefined ? now : parseTime('until', query.until, now)
     const since = query.since === undefined
       ? until - DEFAULT_WINDOW_SECONDS
@@ -96,20 +103,11 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
     const { nameserver: rawNameserver, suffix: rawSuffix } = query
     const nameserver = rawNameserver === undefined ? undefined : parseNameserver(rawNameserver)
     const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
-    const asked = `${query.since ?? ''}\u0000${query.until ?? ''}`
     const shown = { since, until, ...shownFilters(nameserver, suffix) }
-    const source = (window: PageWindow) => {
-      const page = options.store.newDomains.find({
-        since, until, nameserver, suffix, asked, ...window
-      })
-      // A cursor pins the window its first page had (relative times move on): show that one.
-      shown.since = page.since
-      shown.until = page.until
+    const source = (window: PageWindow) =>
+      options.store.newDomains.find({ since, until, nameserver, suffix, ...window })
 
-      return page
-    }
-
-    return sendPage(request, reply, source, view,
+    return sendPage(request, reply, clock.pages(source), view,
       { query: shown, limits: options, columns: COLUMNS })
   })
 }

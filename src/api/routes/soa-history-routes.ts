@@ -11,7 +11,8 @@ import type { SoaRecord } from '../../store/soa-history-queries.js'
 import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
-import { parseFences, parseName } from '../request-params.js'
+import { pagingClock } from '../paging-clock.js'
+import { hasRelativeFence, parseFences, parseName } from '../request-params.js'
 
 type SoaHistoryQuery = FromSchema<typeof soaHistoryQuerySchema>
 
@@ -63,11 +64,12 @@ export async function soaHistoryRoutes (app: FastifyInstance, options: SoaHistor
     const zone = parseZone((request.params as { zone: string }).zone)
     const query = request.query as SoaHistoryQuery
     const order = query.order ?? 'asc'
-    const fences = parseFences(query, Math.floor(Date.now() / 1000))
+    const clock = pagingClock(query.cursor, hasRelativeFence(query))
+    const fences = parseFences(query, clock.now)
     const source = (window: PageWindow) =>
       options.store.soa.history(zone, { order, fences, ...window })
 
-    return sendPage(request, reply, source, view,
+    return sendPage(request, reply, clock.pages(source), view,
       { query: { zone, order }, limits: options, columns: COLUMNS })
   })
 }

@@ -10,7 +10,8 @@ import type { Store } from '../../store/store.js'
 import type { TxtPage } from '../../store/txt-search-queries.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
-import { parseFences } from '../request-params.js'
+import { pagingClock } from '../paging-clock.js'
+import { hasRelativeFence, parseFences } from '../request-params.js'
 import { parseTxtMatch, parseTxtOwner, shownMatch } from '../txt-search-params.js'
 import { recordView } from './lookup-routes.js'
 
@@ -42,7 +43,8 @@ export async function txtSearchRoutes (app: FastifyInstance, options: TxtSearchR
     const query = request.query as TxtSearchQuery
     const match = parseTxtMatch(query)
     const owner = parseTxtOwner(query.name)
-    const fences = parseFences(query, Math.floor(Date.now() / 1000))
+    const clock = pagingClock(query.cursor, hasRelativeFence(query))
+    const fences = parseFences(query, clock.now)
     const name = owner === undefined ? null : `${owner.subtree ? '*.' : ''}${owner.name}`
     // A stream reads on past scan-limited pages by their cursors; the header tells a JSON
     // page's reader, and is sent with the first page of a stream.
@@ -57,7 +59,7 @@ export async function txtSearchRoutes (app: FastifyInstance, options: TxtSearchR
       return page
     }
 
-    return sendPage(request, reply, source, recordView, {
+    return sendPage(request, reply, clock.pages(source), recordView, {
       query: { ...shownMatch(match), name, scan_limit: options.scanLimit },
       limits: options,
       columns: COLUMNS,

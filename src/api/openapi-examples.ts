@@ -1,0 +1,55 @@
+/**
+ * Puts each native operation's example (schemas/operation-examples.ts) into the OpenAPI
+ * document: every parameter gets the value it has in the example request, the body and the
+ * JSON answer their examples. Done on the finished document, so that the route schemas, which
+ * validate requests, stay free of documentation.
+ */
+import {
+  OPERATION_EXAMPLES, type OperationExample, type ParameterValue
+} from '../../schemas/operation-examples.js'
+
+interface Parameter {
+  name: string
+  example?: unknown
+  examples?: unknown
+}
+
+interface Media { example?: unknown }
+
+interface Operation {
+  parameters?: Parameter[]
+  requestBody?: { content?: Record<string, Media> }
+  responses?: Record<string, { content?: Record<string, Media> }>
+}
+
+type Paths = Record<string, Record<string, Operation>>
+
+/** What an example gives each parameter: its request's value, or an alternative's. */
+export function exampleValues (example: OperationExample): Record<string, ParameterValue> {
+  return { ...example.parameters, ...example.alternatives?.parameters }
+}
+
+function addExamples (operation: Operation, example: OperationExample): void {
+  const values = exampleValues(example)
+  for (const parameter of operation.parameters ?? []) {
+    if (!(parameter.name in values)) continue
+    // One example that works: the schema's generic ones (e.g. -86400) find nothing in the sample.
+    delete parameter.examples
+    parameter.example = values[parameter.name]
+  }
+  const body = operation.requestBody?.content?.['application/json']
+  if (body !== undefined && example.body !== undefined) body.example = example.body
+  const answer = operation.responses?.['200']?.content?.['application/json']
+  if (answer !== undefined) answer.example = example.answer
+}
+
+export function withOperationExamples<D> (document: D): D {
+  const paths = (document as { paths?: Paths }).paths ?? {}
+  for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
+    const [method = '', path = ''] = key.split(' ')
+    const operation = paths[path]?.[method.toLowerCase()]
+    if (operation !== undefined) addExamples(operation, example)
+  }
+
+  return document
+}
