@@ -7,6 +7,9 @@
 import {
   OPERATION_EXAMPLES, type OperationExample, type ParameterValue
 } from '../../schemas/operation-examples.js'
+import type { FlatRecord } from './output/human-time.js'
+import { streamExamples } from './output/list-response.js'
+import { CSV_TYPE, NDJSON_TYPE } from './output/output-format.js'
 
 interface Parameter {
   name: string
@@ -39,8 +42,23 @@ function addExamples (operation: Operation, example: OperationExample): void {
   }
   const body = operation.requestBody?.content?.['application/json']
   if (body !== undefined && example.body !== undefined) body.example = example.body
-  const answer = operation.responses?.['200']?.content?.['application/json']
-  if (answer !== undefined) answer.example = example.answer
+  const content = operation.responses?.['200']?.content
+  if (content === undefined) return
+  const json = content['application/json']
+  if (json !== undefined) json.example = example.answer
+  addStreamExamples(content, example.answer)
+}
+
+/** A list's NDJSON and CSV examples show the record of its JSON example, not a generic one. */
+function addStreamExamples (content: Record<string, Media>, answer: unknown): void {
+  const page = answer as { records?: FlatRecord[], next_cursor?: string | null }
+  const record = page.records?.[0]
+  const ndjson = content[NDJSON_TYPE]
+  const csv = content[CSV_TYPE]
+  if (record === undefined || ndjson === undefined || csv === undefined) return
+  const examples = streamExamples(Object.keys(record), record, page.next_cursor ?? undefined)
+  ndjson.example = examples.ndjson
+  csv.example = examples.csv
 }
 
 export function withOperationExamples<D> (document: D): D {

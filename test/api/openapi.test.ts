@@ -184,3 +184,19 @@ t.test('every type a /v1 list can be answered in is documented for it', async (t
     }
   }
 })
+
+t.test('a list\'s NDJSON and CSV examples show the record of its JSON example', async (t) => {
+  interface Media { example?: unknown }
+  type Operation = { responses: Record<string, { content?: Record<string, Media> }> }
+  const document = await openapiDocument() as { paths: Record<string, { get?: Operation }> }
+  for (const [path, item] of Object.entries(document.paths)) {
+    const content = item.get?.responses['200']?.content
+    const answer = content?.['application/json']?.example as { records?: object[] } | undefined
+    const record = answer?.records?.[0]
+    if (content?.['text/csv'] === undefined || record === undefined) continue
+    const ndjson = String(content['application/x-ndjson']?.example)
+    t.same(JSON.parse(ndjson.split('\n')[0] ?? ''), record, `${path} NDJSON`)
+    const csv = parseCsv(String(content['text/csv'].example))
+    t.same(csv[1], Object.values(record).map(String), `${path} CSV`)
+  }
+})

@@ -30,14 +30,26 @@ export function recordColumns (record: RecordSchema): string[] {
   return Object.keys(record.properties)
 }
 
-function streamExample (writer: ListWriter, record: FlatRecord): string {
-  const cut = writer.truncated(EXAMPLE_CURSOR, EXAMPLE_LIMIT)
+function streamExample (writer: ListWriter, record: FlatRecord, cursor: string): string {
+  const cut = writer.truncated(cursor, EXAMPLE_LIMIT)
 
   return `${writer.head}${writer.records([record])}${cut}`
 }
 
+/**
+ * The NDJSON and CSV examples of one record, cut after it: the answers an operation's JSON
+ * example would be in the streamed formats.
+ */
+export function streamExamples (columns: string[], record: FlatRecord,
+  cursor = EXAMPLE_CURSOR): { ndjson: string, csv: string } {
+  return {
+    ndjson: streamExample(ndjsonWriter(columns), record, cursor),
+    csv: streamExample(csvWriter(columns), record, cursor)
+  }
+}
+
 export function listResponses (pageId: string, record: RecordSchema) {
-  const example = record.examples[0] ?? {}
+  const examples = streamExamples(recordColumns(record), record.examples[0] ?? {})
 
   return {
     200: {
@@ -46,14 +58,14 @@ export function listResponses (pageId: string, record: RecordSchema) {
         'application/json': { schema: { $ref: `${pageId}#` } },
         [NDJSON_TYPE]: {
           schema: { type: 'string', description: 'One JSON record a line' },
-          example: streamExample(ndjsonWriter(recordColumns(record)), example)
+          example: examples.ndjson
         },
         ...Object.fromEntries(NDJSON_ALIASES.map((alias) => [alias, {
           schema: { type: 'string', description: `As ${NDJSON_TYPE}, asked for as ${alias}` }
         }])),
         [CSV_TYPE]: {
           schema: { type: 'string', description: 'RFC 4180, a header row, CRLF line ends' },
-          example: streamExample(csvWriter(recordColumns(record)), example)
+          example: examples.csv
         }
       }
     },
