@@ -9,6 +9,7 @@ import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
 import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
+import { installJsonBodyParser } from './json-body-parser.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
@@ -87,6 +88,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   installProblemHandler(app)
   // Bodies are JSON: any other type is a 415 that says so, not a string that fails validation.
   app.removeContentTypeParser('text/plain')
+  installJsonBodyParser(app)
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)

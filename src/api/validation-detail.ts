@@ -8,6 +8,7 @@
  * and value.
  */
 import { closestWord } from './closest-word.js'
+import { clipText as clip, shownJson, shownText } from './shown-value.js'
 
 export interface SchemaNode {
   type?: string | string[]
@@ -45,12 +46,6 @@ export interface SentRequest {
 
 type Issue = ValidationIssue
 
-const SHOWN_MAX_CHARS = 60
-
-function clip (text: string): string {
-  return text.length > SHOWN_MAX_CHARS ? `${text.slice(0, SHOWN_MAX_CHARS)}...` : text
-}
-
 function pathOf (issue: Issue, extra?: string): string[] {
   const path = issue.instancePath.split('/').slice(1)
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
@@ -74,12 +69,12 @@ function fieldName (sent: SentRequest, path: string[]): string {
 function assignment (sent: SentRequest, path: string[], value: unknown): string {
   const leaf = path.at(-1)
   if (sent.place === 'body') {
-    const json = JSON.stringify(value)
+    const json = shownJson(value, 200)
     return leaf === undefined || isIndex(leaf) ? json : `"${leaf}": ${json}`
   }
-  if (sent.place === 'headers') return `${leaf ?? 'the header'}: ${String(value)}`
+  if (sent.place === 'headers') return `${leaf ?? 'the header'}: ${shownText(value)}`
 
-  return leaf === undefined ? String(value) : `${leaf}=${String(value)}`
+  return leaf === undefined ? shownText(value) : `${leaf}=${shownText(value)}`
 }
 
 /** A text's length as the schema counts it: in characters (code points), not UTF-16 units. */
@@ -95,14 +90,12 @@ function lengthNote (issue: Issue): string {
 function shownValue (sent: SentRequest, path: string[], issue: Issue): string {
   const leaf = path.at(-1)
   if (sent.place === 'querystring' && leaf !== undefined) {
-    return `${leaf}=${clip(sent.queryText?.(leaf) ?? String(issue.data))}${lengthNote(issue)}`
+    return `${leaf}=${shownText(sent.queryText?.(leaf) ?? issue.data)}${lengthNote(issue)}`
   }
   if (issue.data === undefined) return 'nothing'
-  const shown = typeof issue.data === 'string' && sent.place !== 'body'
-    ? issue.data
-    : JSON.stringify(issue.data)
+  const shown = sent.place === 'body' ? shownJson(issue.data) : shownText(issue.data)
 
-  return `${clip(shown)}${lengthNote(issue)}`
+  return `${shown}${lengthNote(issue)}`
 }
 
 function lowest (schema: SchemaNode): number | undefined {
@@ -186,8 +179,8 @@ function choicesHint (sent: SentRequest, path: string[], issue: Issue,
   values: readonly unknown[]): string {
   const leaf = path.at(-1)
   const text = sent.place === 'querystring' && leaf !== undefined
-    ? sent.queryText?.(leaf) ?? String(issue.data)
-    : String(issue.data)
+    ? sent.queryText?.(leaf) ?? shownText(issue.data)
+    : shownText(issue.data)
   const near = closestWord(text, values.map(String))
   if (near !== undefined) return assignment(sent, path, values.find((v) => String(v) === near))
   const shown = values.map((value) => assignment(sent, path, value))
@@ -220,7 +213,7 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
 }
 
 function unknownProperty (sent: SentRequest, issue: Issue): string {
-  const extra = String(issue.params.additionalProperty)
+  const extra = shownText(issue.params.additionalProperty)
   const known = Object.keys(issue.parentSchema?.properties ?? {})
   const near = closestWord(extra, known)
   const what = sent.place === 'querystring' ? 'parameter' : 'field'
@@ -233,7 +226,7 @@ function unknownProperty (sent: SentRequest, issue: Issue): string {
 }
 
 function missingProperty (sent: SentRequest, issue: Issue): string {
-  const missing = String(issue.params.missingProperty)
+  const missing = shownText(issue.params.missingProperty)
   const parent = issue.parentSchema
   const property = parent?.properties?.[missing]
   const example = exampleOf(property) ??
@@ -253,7 +246,7 @@ function explainOne (sent: SentRequest, issue: Issue): string {
   const path = pathOf(issue)
   if (sent.place === 'body' && path.length === 0 && issue.data == null) {
     return `the request has no body: send ${accepted(schema)} as JSON, e.g. ` +
-      `${JSON.stringify(exampleOf(schema) ?? {})}, with Content-Type: application/json`
+      `${shownJson(exampleOf(schema) ?? {}, 200)}, with Content-Type: application/json`
   }
 
   return `${fieldName(sent, path)} must be ${accepted(schema, issue.keyword)}; got ` +

@@ -29,6 +29,16 @@ function asKnown (err: FastifyError, url: string): DnsledgerError | undefined {
 
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    try {
+      return answerError(err, request, reply)
+    } catch (failure) {
+      // Writing the error failed: still one line of DNSDB's form, never Fastify's 500 body.
+      request.log.error({ err: failure }, 'writing a DNSDB error failed')
+      return reply.sent ? reply : send(reply, 500, 'the server failed to describe an error')
+    }
+  })
+
+  const answerError = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     // As in problem-handler.ts: a method no route takes is a 405 or a 404, whatever else fails.
     if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = asKnown(err, request.url)
@@ -38,7 +48,7 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
 
     if (known !== undefined) return send(reply, known.statusCode, known.message)
     return send(reply, 500, 'the server failed to answer; it is logged')
-  })
+  }
 
   const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const allowed = allowedMethods(app, request.url)
