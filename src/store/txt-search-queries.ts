@@ -135,8 +135,9 @@ export class TxtSearchQueries {
       ? nameRange('.', 'include')
       : nameRange(search.owner.name, search.owner.subtree ? 'include' : undefined)
     const filters = filterParams(undefined, search.fences)
-    const scope = ['txt', search.match.kind, low, high.toString('hex'), ...condition.params,
-      ...owners, ...filters].map(String).join('\u0000')
+    // The condition's SQL is in the scope: folded and exact matching of one text differ.
+    const scope = ['txt', search.match.kind, condition.sql, low, high.toString('hex'),
+      ...condition.params, ...owners, ...filters].map(String).join('\u0000')
     const start = search.cursor === undefined
       ? [low, BEFORE_ANY_ID]
       : decodeCursor(scope, search.cursor, ['string', 'number'])
