@@ -9,6 +9,7 @@ import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
 import { parseIpSpan } from './ip-span.js'
+import { clipText } from './shown-value.js'
 
 export interface NamePattern {
   name: string
@@ -16,12 +17,34 @@ export interface NamePattern {
   subdomains?: 'include'
 }
 
-/** `param`: the query parameter the name came in, for the refusal to name (paths need none). */
+/**
+ * One rule for every route that takes a name pattern: a name, or `*.` and a suffix for the
+ * suffix and every name under it. `*` is then the whole leftmost label, once (`*.*.example.com`
+ * adds nothing `*.example.com` lacks, and reads as a mistake), and the suffix is not the root:
+ * a bare `*`, `*.` or `*.%2E` would be every name there is, which no lookup needs.
+ * `param`: the query parameter the name came in, for the refusal to name (paths need none).
+ */
 export function parseNamePattern (raw: string, param?: string): NamePattern {
-  const wildcard = raw.startsWith('*.')
-  const name = parseName(wildcard ? raw.slice(2) : raw, param)
+  if (raw !== '*' && !raw.startsWith('*.')) return { name: parseName(raw, param) }
+  const where = param === undefined ? '' : `${param}: `
+  const suffix = raw.slice(2)
+  if (suffix.startsWith('*')) {
+    throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" has more than one *: * ` +
+      'is only the whole leftmost label, once, and *.example.com already takes every name ' +
+      `under example.com: send *.${clipText(suffix.replace(/^(\*\.)+/, ''))}`)
+  }
+  const name = suffix === '' ? '.' : parseName(suffix, param)
+  if (name === '.') {
+    throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" names no suffix, so it ` +
+      'would take every name there is: send *. and a suffix, e.g. *.example.com or *.com')
+  }
 
-  return wildcard ? { name, subdomains: 'include' } : { name }
+  return { name, subdomains: 'include' }
+}
+
+/** A pattern as the answer's `query` shows it: the canonical name, `*.` in front of a suffix. */
+export function shownPattern (pattern: NamePattern): string {
+  return pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}`
 }
 
 export function parseName (raw: string, param?: string): string {
