@@ -11,6 +11,7 @@ import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
 import { installJsonBodyParser } from './json-body-parser.js'
 import { clipText } from './shown-value.js'
+import { installVaryAccept } from './vary-accept.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
@@ -95,6 +96,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   // Bodies are JSON: any other type is a 415 that says so, not a string that fails validation.
   app.removeContentTypeParser('text/plain')
   installJsonBodyParser(app)
+  installVaryAccept(app)
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)
