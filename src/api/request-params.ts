@@ -109,7 +109,8 @@ export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
   return types as RRType[]
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+/** RFC 3339 (5.6) allows a lower-case t and z. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
 
 /** Date.parse rolls 2023-02-30 over into March; a date that does not exist is an error. */
 function isCalendarDate (text: string): boolean {
@@ -134,13 +135,15 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
 export function parseTime (name: string, raw: string, nowSeconds: number): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
   const text = raw
+  // A minus is "before now", whatever follows: -0 is now, not 1970.
   if (/^-?\d{1,12}$/.test(text)) {
     const value = Number(text)
-    return value < 0 ? nowSeconds + value : value
+    return text.startsWith('-') ? nowSeconds + value : value
   }
   if (ISO_DATE.test(text) && isCalendarDate(text)) {
     // A time with no zone is UTC, as every time dnsledger shows is.
-    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) || text.length === 10 ? text : `${text}Z`
+    const upper = text.toUpperCase()
+    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(upper) || text.length === 10 ? upper : `${upper}Z`
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
   }
@@ -152,7 +155,7 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
 
 /** A time parseTime reads as seconds before now. */
 export function isRelativeTime (raw: string | undefined): boolean {
-  return raw !== undefined && /^-\d{1,12}$/.test(raw) && Number(raw) < 0
+  return raw !== undefined && /^-\d{1,12}$/.test(raw)
 }
 
 export interface FenceQuery {

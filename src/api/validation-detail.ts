@@ -19,6 +19,7 @@ export interface SchemaNode {
   exclusiveMaximum?: number
   minLength?: number
   maxLength?: number
+  minItems?: number
   properties?: Record<string, SchemaNode>
   items?: SchemaNode
   oneOf?: SchemaNode[]
@@ -123,6 +124,14 @@ function textSpan (schema: SchemaNode, keyword: string): string {
   return span(schema.minLength, high, ' characters')
 }
 
+function listAccepted (schema: SchemaNode): string {
+  const size = schema.minItems === undefined || schema.minItems === 0 ? ''
+    : ` of at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`
+
+  return schema.items === undefined ? `a list${size}` : `a list${size}, each item ` +
+    accepted(schema.items)
+}
+
 /** What a schema accepts, in words: "an integer of at least 1", "one of json, ndjson, csv". */
 export function accepted (schema: SchemaNode, keyword = ''): string {
   if (schema.enum !== undefined) return `one of ${schema.enum.map(String).join(', ')}`
@@ -138,8 +147,7 @@ export function accepted (schema: SchemaNode, keyword = ''): string {
     case 'number': return `a number${span(lowest(schema), highest(schema))}`
     case 'boolean': return 'true or false'
     case 'string': return `a text${textSpan(schema, keyword)}`
-    case 'array': return schema.items === undefined ? 'a list'
-      : `a list, each item ${accepted(schema.items)}`
+    case 'array': return listAccepted(schema)
     case 'object': return schema.properties === undefined ? 'an object'
       : `an object with ${Object.keys(schema.properties).join(', ')}`
     case 'null': return 'null'
@@ -190,6 +198,15 @@ function choicesHint (sent: SentRequest, path: string[], issue: Issue,
   return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
 }
 
+/** A list of as many items as it needs, each the items' example. */
+function itemsHint (sent: SentRequest, path: string[], schema: SchemaNode): string {
+  const item = exampleOf(schema.items?.oneOf?.[0] ?? schema.items)
+  const count = schema.minItems ?? 1
+  if (item === undefined) return `a list of at least ${count} item${count === 1 ? '' : 's'}`
+
+  return assignment(sent, path, Array.from({ length: count }, () => item))
+}
+
 function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: SchemaNode): string {
   const example = exampleOf(schema)
   const like = example === undefined ? '' : `, e.g. ${assignment(sent, path, example)}`
@@ -202,6 +219,7 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
     case 'maximum': case 'exclusiveMaximum': return `${assignment(sent, path, high)} or less`
     case 'minLength': return `a longer text${like}`
     case 'maxLength': return `a shorter text, of at most ${schema.maxLength} characters`
+    case 'minItems': return itemsHint(sent, path, schema)
   }
   const meant = issue.keyword === 'type' ? retyped(schema, issue.data) : undefined
   if (meant !== undefined) return assignment(sent, path, meant)
