@@ -80,9 +80,12 @@ export interface IpRange {
 /** An address, a network (`address/prefix` or `address,prefix`) or a range `first-last`. */
 export function parseIpRange (address: string, prefix?: string): IpRange {
   const dash = address.indexOf('-')
-  if (prefix === undefined && dash >= 0) return parseIpSpan(address, dash)
-  if (prefix === undefined && !address.includes('/') && !address.includes(',')) {
+  const network = prefix !== undefined || address.includes('/') || address.includes(',')
+  if (network && dash >= 0) throw rangeWithPrefix(address, prefix)
+  if (dash >= 0) return parseIpSpan(address, dash)
+  if (!network) {
     const ip = parseIp(address)
+    if (!ip.ok && isNameShaped(address)) throw nameForAddress(address)
     if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)
 
     return { rrtype: ip.version === 4 ? 'A' : 'AAAA', low: ip.bytes, high: ip.bytes, text: ip.text }
@@ -94,6 +97,27 @@ export function parseIpRange (address: string, prefix?: string): IpRange {
   }
 
   return { rrtype: cidr.version === 4 ? 'A' : 'AAAA', low: cidr.first, high: cidr.last, text: cidr.text }
+}
+
+/** Letters and no colon: a domain name sent where an address belongs. */
+function isNameShaped (raw: string): boolean {
+  return /[a-z]/i.test(raw) && !raw.includes(':') && normalizeName(raw).ok
+}
+
+function nameForAddress (raw: string): DnsledgerError {
+  const shown = clipText(raw)
+
+  return new DnsledgerError('INVALID_IP', `"${shown}" is a domain name, not an address: send ` +
+    `an IPv4 or IPv6 address, or look the name up at /v1/domains/${shown}`)
+}
+
+function rangeWithPrefix (address: string, prefix: string | undefined): DnsledgerError {
+  const [range = address] = address.split(/[/,]/)
+  const sent = clipText(prefix === undefined ? address : `${address}/${prefix}`)
+
+  return new DnsledgerError('INVALID_CIDR', `"${sent}" gives a range first-last a prefix, ` +
+    `which a range takes none of: send the range alone (${clipText(range)}), or a network ` +
+    'as address/prefix (192.0.2.0/24)')
 }
 
 export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
