@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
 import { redactUrl } from './access/url-redaction.js'
 import { allowedMethods } from './allowed-methods.js'
+import { commaNetworkPath, slashNetworkDetail } from './slash-network.js'
 import { queryTextOf, validationDetail } from './validation-detail.js'
 
 export function problemType (code: ErrorCode): string {
@@ -133,6 +134,11 @@ export function installProblemHandler (app: FastifyInstance): void {
       reply.header('allow', allowed.join(', '))
       return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${path} does not take ` +
         `${request.method}: send ${allowed.join(' or ')}`)
+    }
+
+    const fixed = commaNetworkPath(path ?? '')
+    if (fixed !== undefined) {
+      return sendProblem(reply, request, 'INVALID_CIDR', slashNetworkDetail(path ?? '', fixed))
     }
 
     return sendNotFound(reply, request)

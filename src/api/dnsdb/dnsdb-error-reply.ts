@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
 import { allowedMethods } from '../allowed-methods.js'
+import { commaNetworkPath, slashNetworkDetail } from '../slash-network.js'
 import { queryTextOf, validationDetail } from '../validation-detail.js'
 
 function send (reply: FastifyReply, statusCode: number, message: string) {
@@ -57,7 +58,11 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
       return send(reply, 405, `${request.method} is not taken here: send ${allowed.join(' or ')}`)
     }
 
-    return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
+    const path = request.url.split('?')[0] ?? ''
+    const fixed = commaNetworkPath(path)
+    if (fixed !== undefined) return send(reply, 400, slashNetworkDetail(path, fixed))
+
+    return send(reply, 404, `no DNSDB path ${path}: use ` +
       '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
   }
   app.setNotFoundHandler(answerNoRoute)
