@@ -49,10 +49,10 @@ export const bulkLookupRequestSchema = {
     indicators: {
       type: 'array',
       minItems: 1,
-      description: 'At least one, at most API_BULK_MAX_INDICATORS (1000). A string is read as an address or ' +
-        'network when it is address-shaped (digits and dots, a colon, a slash), else as a ' +
-        'domain name; `{"value", "as"}` says what it is, e.g. a nameserver to find the ' +
-        'domains delegated to it',
+      description: 'At least one, at most API_BULK_MAX_INDICATORS (1000). A string is read as ' +
+        'an address or network when it is address-shaped (digits and dots, a colon, a slash), ' +
+        'else as a domain name; `{"value", "as"}` says what it is, e.g. a nameserver to find ' +
+        'the domains delegated to it',
       items: { oneOf: [indicatorValue, explicitIndicator] }
     },
     type: {

@@ -167,7 +167,8 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
   if (ISO_DATE.test(text) && isCalendarDate(text)) {
     // A time with no zone is UTC, as every time dnsledger shows is.
     const upper = text.toUpperCase()
-    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(upper) || text.length === 10 ? upper : `${upper}Z`
+    const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(upper) || text.length === 10
+    const withZone = zoned ? upper : `${upper}Z`
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
   }

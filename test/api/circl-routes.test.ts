@@ -107,8 +107,8 @@ t.test('dribble-filter-rrtype keeps one type; a type not stored or not a type is
       const res = await ask(url as string, type as string)
       t.equal(res.statusCode, 400, type)
       t.match(res.headers['content-type'], /^application\/problem\+json/)
-      const detail = new RegExp(`^dribble-filter-rrtype "${type}" is not a record type.*: send A, `,
-        'i')
+      const detail = new RegExp(
+        `^dribble-filter-rrtype "${type}" is not a record type.*: send A, `, 'i')
       t.match(res.json(), { code: 'INVALID_RRTYPE', detail })
     }
   })

@@ -89,7 +89,9 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
         'send a window whose start comes first')
     }
     const { nameserver: rawNameserver, suffix: rawSuffix } = query
-    const nameserver = rawNameserver === undefined ? undefined : parseNamePattern(rawNameserver, 'nameserver')
+    const nameserver = rawNameserver === undefined
+      ? undefined
+      : parseNamePattern(rawNameserver, 'nameserver')
     const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
     const shown = { since, until, ...shownFilters(nameserver, suffix) }
     const source = (window: PageWindow) =>
