@@ -16,7 +16,8 @@ const indicatorValue = {
   type: 'string',
   maxLength: 2048,
   description: 'A domain name, a `*.` wildcard name, an IPv4 or IPv6 address, or a network ' +
-    '(address/prefix); any case, trailing dot optional'
+    '(address/prefix); any case, trailing dot optional',
+  examples: ['walmart.com']
 } as const
 
 const explicitIndicator = {
@@ -47,10 +48,11 @@ export const bulkLookupRequestSchema = {
   properties: {
     indicators: {
       type: 'array',
-      description: 'At most API_BULK_MAX_INDICATORS (1000). A string is read as an address or ' +
-        'network when it is address-shaped (digits and dots, a colon, a slash), else as a ' +
-        'domain name; `{"value", "as"}` says what it is, e.g. a nameserver to find the ' +
-        'domains delegated to it',
+      minItems: 1,
+      description: 'At least one, at most API_BULK_MAX_INDICATORS (1000). A string is read as ' +
+        'an address or network when it is address-shaped (digits and dots, a colon, a slash), ' +
+        'else as a domain name; `{"value", "as"}` says what it is, e.g. a nameserver to find ' +
+        'the domains delegated to it',
       items: { oneOf: [indicatorValue, explicitIndicator] }
     },
     type: {

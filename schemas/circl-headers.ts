@@ -18,7 +18,7 @@ export const circlHeadersSchema = {
     'dribble-filter-rrtype': {
       type: 'string',
       maxLength: 64,
-      description: 'Only this record type; one dnsledger does not store gives no records'
+      description: 'Only this record type (or ANY); one dnsledger does not store is a 400'
     }
   }
 } as const

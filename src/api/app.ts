@@ -9,6 +9,9 @@ import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
 import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
+import { installJsonBodyParser } from './json-body-parser.js'
+import { clipText } from './shown-value.js'
+import { installVaryAccept } from './vary-accept.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes.js'
@@ -50,7 +53,11 @@ export interface AppOptions extends AccessSettings {
 }
 
 const BODY_LIMIT_BYTES = 1_048_576
-const MAX_PARAM_CHARS = 2_048
+/**
+ * As long as a whole request line can be (Node's 16 KiB of headers): a path segment is never
+ * cut off by the router, so an over-long name gets the name's own refusal (over 253 octets).
+ */
+const MAX_PARAM_CHARS = 16_384
 
 export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,10 +66,11 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // A name may be 253 octets, and more as escapes or percent-encoding (Fastify's default is 100).
     routerOptions: { maxParamLength: MAX_PARAM_CHARS },
-    // Undecodable paths and the like leave as problem details too, like every other error.
+    // Undecodable paths and the like leave as problem details too, like every other error,
+    // quoting the URL shortened.
     frameworkErrors: (err, request, reply) => {
-      void sendProblem(reply, request, 'INVALID_REQUEST', `${err.message}: check the URL's ` +
-        'percent-encoding')
+      void sendProblem(reply, request, 'INVALID_REQUEST', `${clipText(err.message, 120)}: ` +
+        'check the URL\'s percent-encoding')
     },
     clientErrorHandler: answerClientError,
     ajv: {
@@ -87,6 +95,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   installProblemHandler(app)
   // Bodies are JSON: any other type is a 415 that says so, not a string that fails validation.
   app.removeContentTypeParser('text/plain')
+  installJsonBodyParser(app)
+  installVaryAccept(app)
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)

@@ -21,6 +21,7 @@ import { ndjsonWriter } from './output/ndjson-writer.js'
 import { chooseOutput, type OutputChoice, type OutputFormat } from './output/output-format.js'
 import { parseLimit } from './request-params.js'
 import { queryTextOf } from './validation-detail.js'
+import { addVary } from './vary-accept.js'
 
 export type { PageSource, PageWindow }
 export { isoTime }
@@ -49,12 +50,6 @@ interface ListQuery {
   cursor?: string
   format?: OutputFormat
   humantime?: boolean
-}
-
-/** Other hooks (CORS) vary the answer too: add to what they said, never replace it. */
-function addVary (reply: FastifyReply, header: string): void {
-  const current = reply.getHeader('vary')
-  reply.header('vary', current === undefined ? header : `${String(current)}, ${header}`)
 }
 
 /** The path is kept as sent: URL parsing would fold `/v1/domains/%2E` (the root) away. */

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
 import { redactUrl } from './access/url-redaction.js'
 import { allowedMethods } from './allowed-methods.js'
+import { commaNetworkPath, slashNetworkDetail } from './slash-network.js'
 import { queryTextOf, validationDetail } from './validation-detail.js'
 
 export function problemType (code: ErrorCode): string {
@@ -86,8 +87,29 @@ export function sendNotFound (reply: FastifyReply, request: FastifyRequest) {
     `${path}: see /docs for the API`)
 }
 
+/**
+ * The last word when writing a problem fails: a fixed document, built from nothing the
+ * client sent, so Fastify's own 500 body is never what a client sees.
+ */
+function sendFailedProblem (reply: FastifyReply, request: FastifyRequest, failure: unknown) {
+  request.log.error({ err: failure }, 'writing a problem failed')
+  if (reply.sent) return reply
+  const body = problemBody('INTERNAL', 'the server failed to describe an error; it is logged')
+
+  return reply.code(500).type('application/problem+json')
+    .send(JSON.stringify({ ...body, instance: '' }))
+}
+
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    try {
+      return answerError(err, request, reply)
+    } catch (failure) {
+      return sendFailedProblem(reply, request, failure)
+    }
+  })
+
+  const answerError = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     // A method no route of the path takes can fail in Fastify before the not-found handler
     // (QUERY without a Content-Type fails body parsing): it is still a 405 or a 404. Refusals
     // (no key, rate limit) come first, as for any path.
@@ -103,7 +125,7 @@ export function installProblemHandler (app: FastifyInstance): void {
     request.log.error({ err }, 'request failed')
 
     return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
-  })
+  }
 
   const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]
@@ -112,6 +134,11 @@ export function installProblemHandler (app: FastifyInstance): void {
       reply.header('allow', allowed.join(', '))
       return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${path} does not take ` +
         `${request.method}: send ${allowed.join(' or ')}`)
+    }
+
+    const fixed = commaNetworkPath(path ?? '')
+    if (fixed !== undefined) {
+      return sendProblem(reply, request, 'INVALID_CIDR', slashNetworkDetail(path ?? '', fixed))
     }
 
     return sendNotFound(reply, request)

@@ -9,6 +9,7 @@ import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
 import { parseIpSpan } from './ip-span.js'
+import { clipText } from './shown-value.js'
 
 export interface NamePattern {
   name: string
@@ -16,12 +17,34 @@ export interface NamePattern {
   subdomains?: 'include'
 }
 
-/** `param`: the query parameter the name came in, for the refusal to name (paths need none). */
+/**
+ * One rule for every route that takes a name pattern: a name, or `*.` and a suffix for the
+ * suffix and every name under it. `*` is then the whole leftmost label, once (`*.*.example.com`
+ * adds nothing `*.example.com` lacks, and reads as a mistake), and the suffix is not the root:
+ * a bare `*`, `*.` or `*.%2E` would be every name there is, which no lookup needs.
+ * `param`: the query parameter the name came in, for the refusal to name (paths need none).
+ */
 export function parseNamePattern (raw: string, param?: string): NamePattern {
-  const wildcard = raw.startsWith('*.')
-  const name = parseName(wildcard ? raw.slice(2) : raw, param)
+  if (raw !== '*' && !raw.startsWith('*.')) return { name: parseName(raw, param) }
+  const where = param === undefined ? '' : `${param}: `
+  const suffix = raw.slice(2)
+  if (suffix.startsWith('*')) {
+    throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" has more than one *: * ` +
+      'is only the whole leftmost label, once, and *.example.com already takes every name ' +
+      `under example.com: send *.${clipText(suffix.replace(/^(\*\.)+/, ''))}`)
+  }
+  const name = suffix === '' ? '.' : parseName(suffix, param)
+  if (name === '.') {
+    throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" names no suffix, so it ` +
+      'would take every name there is: send *. and a suffix, e.g. *.example.com or *.com')
+  }
 
-  return wildcard ? { name, subdomains: 'include' } : { name }
+  return { name, subdomains: 'include' }
+}
+
+/** A pattern as the answer's `query` shows it: the canonical name, `*.` in front of a suffix. */
+export function shownPattern (pattern: NamePattern): string {
+  return pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}`
 }
 
 export function parseName (raw: string, param?: string): string {
@@ -57,9 +80,12 @@ export interface IpRange {
 /** An address, a network (`address/prefix` or `address,prefix`) or a range `first-last`. */
 export function parseIpRange (address: string, prefix?: string): IpRange {
   const dash = address.indexOf('-')
-  if (prefix === undefined && dash >= 0) return parseIpSpan(address, dash)
-  if (prefix === undefined && !address.includes('/') && !address.includes(',')) {
+  const network = prefix !== undefined || address.includes('/') || address.includes(',')
+  if (network && dash >= 0) throw rangeWithPrefix(address, prefix)
+  if (dash >= 0) return parseIpSpan(address, dash)
+  if (!network) {
     const ip = parseIp(address)
+    if (!ip.ok && isNameShaped(address)) throw nameForAddress(address)
     if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)
 
     return { rrtype: ip.version === 4 ? 'A' : 'AAAA', low: ip.bytes, high: ip.bytes, text: ip.text }
@@ -71,6 +97,27 @@ export function parseIpRange (address: string, prefix?: string): IpRange {
   }
 
   return { rrtype: cidr.version === 4 ? 'A' : 'AAAA', low: cidr.first, high: cidr.last, text: cidr.text }
+}
+
+/** Letters and no colon: a domain name sent where an address belongs. */
+function isNameShaped (raw: string): boolean {
+  return /[a-z]/i.test(raw) && !raw.includes(':') && normalizeName(raw).ok
+}
+
+function nameForAddress (raw: string): DnsledgerError {
+  const shown = clipText(raw)
+
+  return new DnsledgerError('INVALID_IP', `"${shown}" is a domain name, not an address: send ` +
+    `an IPv4 or IPv6 address, or look the name up at /v1/domains/${shown}`)
+}
+
+function rangeWithPrefix (address: string, prefix: string | undefined): DnsledgerError {
+  const [range = address] = address.split(/[/,]/)
+  const sent = clipText(prefix === undefined ? address : `${address}/${prefix}`)
+
+  return new DnsledgerError('INVALID_CIDR', `"${sent}" gives a range first-last a prefix, ` +
+    `which a range takes none of: send the range alone (${clipText(range)}), or a network ` +
+    'as address/prefix (192.0.2.0/24)')
 }
 
 export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
@@ -86,7 +133,8 @@ export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
   return types as RRType[]
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+/** RFC 3339 (5.6) allows a lower-case t and z. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
 
 /** Date.parse rolls 2023-02-30 over into March; a date that does not exist is an error. */
 function isCalendarDate (text: string): boolean {
@@ -111,13 +159,16 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
 export function parseTime (name: string, raw: string, nowSeconds: number): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
   const text = raw
+  // A minus is "before now", whatever follows: -0 is now, not 1970.
   if (/^-?\d{1,12}$/.test(text)) {
     const value = Number(text)
-    return value < 0 ? nowSeconds + value : value
+    return text.startsWith('-') ? nowSeconds + value : value
   }
   if (ISO_DATE.test(text) && isCalendarDate(text)) {
     // A time with no zone is UTC, as every time dnsledger shows is.
-    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) || text.length === 10 ? text : `${text}Z`
+    const upper = text.toUpperCase()
+    const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(upper) || text.length === 10
+    const withZone = zoned ? upper : `${upper}Z`
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
   }
@@ -129,7 +180,7 @@ export function parseTime (name: string, raw: string, nowSeconds: number): numbe
 
 /** A time parseTime reads as seconds before now. */
 export function isRelativeTime (raw: string | undefined): boolean {
-  return raw !== undefined && /^-\d{1,12}$/.test(raw) && Number(raw) < 0
+  return raw !== undefined && /^-\d{1,12}$/.test(raw)
 }
 
 export interface FenceQuery {

@@ -83,9 +83,38 @@ function checkHeaders (headers: FastifyRequest['headers'], integers: string[]): 
   }
 }
 
+/**
+ * A route that declares its request (a body, headers or path parameters) but no query string
+ * takes none: a parameter sent anyway is refused, as the schema refuses unknown ones elsewhere,
+ * with where its value belongs instead.
+ */
+function noQueryCheck (route: RouteOptions, lookup: SchemaLookup) {
+  const schema = route.schema ?? {}
+  const bodyFields = Object.keys(propertiesOf(schema.body, lookup))
+  const headers = Object.keys(propertiesOf(schema.headers, lookup))
+  const path = route.url.replace(/\/:.*$/, '/')
+  const method = [route.method].flat().join(', ')
+
+  return async (request: FastifyRequest) => {
+    const name = Object.keys(request.query as Record<string, unknown>)[0]
+    if (name === undefined) return
+    const where = bodyFields.includes(name)
+      ? `send ${name} in the JSON body ("${name}": ...)`
+      : headers.length > 0
+        ? `remove it; this path reads its options from the headers ${headers.join(', ')}`
+        : 'remove it'
+    throw new DnsledgerError('INVALID_REQUEST', `unknown parameter ${shown(name)}: ${method} ` +
+      `${path} takes no query parameters: ${where}`)
+  }
+}
+
 export function strictParameters (this: FastifyInstance, route: RouteOptions): void {
   const lookup: SchemaLookup = (id) => this.getSchema(id)
   const schema = route.schema
+  const declared = schema?.body ?? schema?.headers ?? schema?.params
+  if (schema?.querystring === undefined && declared !== undefined) {
+    route.preValidation = [noQueryCheck(route, lookup), route.preValidation ?? []].flat()
+  }
   if (schema?.querystring === undefined && schema?.headers === undefined) return
 
   const queryIntegers = integerNames(schema.querystring, lookup)

@@ -8,6 +8,7 @@
  * and value.
  */
 import { closestWord } from './closest-word.js'
+import { clipText as clip, shownJson, shownText } from './shown-value.js'
 
 export interface SchemaNode {
   type?: string | string[]
@@ -18,6 +19,7 @@ export interface SchemaNode {
   exclusiveMaximum?: number
   minLength?: number
   maxLength?: number
+  minItems?: number
   properties?: Record<string, SchemaNode>
   items?: SchemaNode
   oneOf?: SchemaNode[]
@@ -45,12 +47,6 @@ export interface SentRequest {
 
 type Issue = ValidationIssue
 
-const SHOWN_MAX_CHARS = 60
-
-function clip (text: string): string {
-  return text.length > SHOWN_MAX_CHARS ? `${text.slice(0, SHOWN_MAX_CHARS)}...` : text
-}
-
 function pathOf (issue: Issue, extra?: string): string[] {
   const path = issue.instancePath.split('/').slice(1)
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
@@ -74,12 +70,12 @@ function fieldName (sent: SentRequest, path: string[]): string {
 function assignment (sent: SentRequest, path: string[], value: unknown): string {
   const leaf = path.at(-1)
   if (sent.place === 'body') {
-    const json = JSON.stringify(value)
+    const json = shownJson(value, 200)
     return leaf === undefined || isIndex(leaf) ? json : `"${leaf}": ${json}`
   }
-  if (sent.place === 'headers') return `${leaf ?? 'the header'}: ${String(value)}`
+  if (sent.place === 'headers') return `${leaf ?? 'the header'}: ${shownText(value)}`
 
-  return leaf === undefined ? String(value) : `${leaf}=${String(value)}`
+  return leaf === undefined ? shownText(value) : `${leaf}=${shownText(value)}`
 }
 
 /** A text's length as the schema counts it: in characters (code points), not UTF-16 units. */
@@ -95,14 +91,12 @@ function lengthNote (issue: Issue): string {
 function shownValue (sent: SentRequest, path: string[], issue: Issue): string {
   const leaf = path.at(-1)
   if (sent.place === 'querystring' && leaf !== undefined) {
-    return `${leaf}=${clip(sent.queryText?.(leaf) ?? String(issue.data))}${lengthNote(issue)}`
+    return `${leaf}=${shownText(sent.queryText?.(leaf) ?? issue.data)}${lengthNote(issue)}`
   }
   if (issue.data === undefined) return 'nothing'
-  const shown = typeof issue.data === 'string' && sent.place !== 'body'
-    ? issue.data
-    : JSON.stringify(issue.data)
+  const shown = sent.place === 'body' ? shownJson(issue.data) : shownText(issue.data)
 
-  return `${clip(shown)}${lengthNote(issue)}`
+  return `${shown}${lengthNote(issue)}`
 }
 
 function lowest (schema: SchemaNode): number | undefined {
@@ -130,6 +124,14 @@ function textSpan (schema: SchemaNode, keyword: string): string {
   return span(schema.minLength, high, ' characters')
 }
 
+function listAccepted (schema: SchemaNode): string {
+  const size = schema.minItems === undefined || schema.minItems === 0 ? ''
+    : ` of at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`
+
+  return schema.items === undefined ? `a list${size}` : `a list${size}, each item ` +
+    accepted(schema.items)
+}
+
 /** What a schema accepts, in words: "an integer of at least 1", "one of json, ndjson, csv". */
 export function accepted (schema: SchemaNode, keyword = ''): string {
   if (schema.enum !== undefined) return `one of ${schema.enum.map(String).join(', ')}`
@@ -145,8 +147,7 @@ export function accepted (schema: SchemaNode, keyword = ''): string {
     case 'number': return `a number${span(lowest(schema), highest(schema))}`
     case 'boolean': return 'true or false'
     case 'string': return `a text${textSpan(schema, keyword)}`
-    case 'array': return schema.items === undefined ? 'a list'
-      : `a list, each item ${accepted(schema.items)}`
+    case 'array': return listAccepted(schema)
     case 'object': return schema.properties === undefined ? 'an object'
       : `an object with ${Object.keys(schema.properties).join(', ')}`
     case 'null': return 'null'
@@ -186,8 +187,8 @@ function choicesHint (sent: SentRequest, path: string[], issue: Issue,
   values: readonly unknown[]): string {
   const leaf = path.at(-1)
   const text = sent.place === 'querystring' && leaf !== undefined
-    ? sent.queryText?.(leaf) ?? String(issue.data)
-    : String(issue.data)
+    ? sent.queryText?.(leaf) ?? shownText(issue.data)
+    : shownText(issue.data)
   const near = closestWord(text, values.map(String))
   if (near !== undefined) return assignment(sent, path, values.find((v) => String(v) === near))
   const shown = values.map((value) => assignment(sent, path, value))
@@ -195,6 +196,15 @@ function choicesHint (sent: SentRequest, path: string[], issue: Issue,
   if (shown.length > 3) return `one of them, e.g. ${shown[0]}`
 
   return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
+}
+
+/** A list of as many items as it needs, each the items' example. */
+function itemsHint (sent: SentRequest, path: string[], schema: SchemaNode): string {
+  const item = exampleOf(schema.items?.oneOf?.[0] ?? schema.items)
+  const count = schema.minItems ?? 1
+  if (item === undefined) return `a list of at least ${count} item${count === 1 ? '' : 's'}`
+
+  return assignment(sent, path, Array.from({ length: count }, () => item))
 }
 
 function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: SchemaNode): string {
@@ -209,6 +219,7 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
     case 'maximum': case 'exclusiveMaximum': return `${assignment(sent, path, high)} or less`
     case 'minLength': return `a longer text${like}`
     case 'maxLength': return `a shorter text, of at most ${schema.maxLength} characters`
+    case 'minItems': return itemsHint(sent, path, schema)
   }
   const meant = issue.keyword === 'type' ? retyped(schema, issue.data) : undefined
   if (meant !== undefined) return assignment(sent, path, meant)
@@ -220,7 +231,7 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
 }
 
 function unknownProperty (sent: SentRequest, issue: Issue): string {
-  const extra = String(issue.params.additionalProperty)
+  const extra = shownText(issue.params.additionalProperty)
   const known = Object.keys(issue.parentSchema?.properties ?? {})
   const near = closestWord(extra, known)
   const what = sent.place === 'querystring' ? 'parameter' : 'field'
@@ -233,7 +244,7 @@ function unknownProperty (sent: SentRequest, issue: Issue): string {
 }
 
 function missingProperty (sent: SentRequest, issue: Issue): string {
-  const missing = String(issue.params.missingProperty)
+  const missing = shownText(issue.params.missingProperty)
   const parent = issue.parentSchema
   const property = parent?.properties?.[missing]
   const example = exampleOf(property) ??
@@ -253,7 +264,7 @@ function explainOne (sent: SentRequest, issue: Issue): string {
   const path = pathOf(issue)
   if (sent.place === 'body' && path.length === 0 && issue.data == null) {
     return `the request has no body: send ${accepted(schema)} as JSON, e.g. ` +
-      `${JSON.stringify(exampleOf(schema) ?? {})}, with Content-Type: application/json`
+      `${shownJson(exampleOf(schema) ?? {}, 200)}, with Content-Type: application/json`
   }
 
   return `${fieldName(sent, path)} must be ${accepted(schema, issue.keyword)}; got ` +

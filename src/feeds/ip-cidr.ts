@@ -27,7 +27,7 @@ export function parseCidr (text: string): CidrRange | RejectedMessage {
 
   const bits = ip.version === 4 ? 32 : 128
   const prefix = cut < 0 ? bits : prefixLength(text.slice(cut + 1), bits)
-  if (prefix < 0) return badPrefix(text, bits)
+  if (prefix < 0) return badPrefix(text, text.slice(cut + 1), bits)
 
   const first = masked(ip.bytes, prefix, false)
   const last = masked(ip.bytes, prefix, true)
@@ -48,8 +48,15 @@ function prefixLength (text: string, bits: number): number {
   return prefix <= bits ? prefix : -1
 }
 
-function badPrefix (text: string, bits: number): RejectedMessage {
-  return reject('bad_cidr', `range ${quote(text)} needs a prefix length from 0 to ${bits}`)
+/** Says what is wrong with the length when it is nearly right: a leading zero, a sign. */
+function badPrefix (text: string, length: string, bits: number): RejectedMessage {
+  const needs = `needs a prefix length from 0 to ${bits}`
+  if (/^0\d+$/.test(length) && Number(length) <= bits) {
+    return reject('bad_cidr', `range ${quote(text)} has a prefix length with a leading zero ` +
+      `(${quote(length)}); write it ${Number(length)}`)
+  }
+
+  return reject('bad_cidr', `range ${quote(text)} ${needs}`)
 }
 
 /** Clears (first address) or sets (last address) every bit after the prefix. */

@@ -135,8 +135,11 @@ export class TxtSearchQueries {
       ? nameRange('.', 'include')
       : nameRange(search.owner.name, search.owner.subtree ? 'include' : undefined)
     const filters = filterParams(undefined, search.fences)
-    const scope = ['txt', search.match.kind, low, high.toString('hex'), ...condition.params,
-      ...owners, ...filters].map(String).join('\u0000')
+    // Folded and exact matching of one text differ: ignore_case is in the scope (added only
+    // when set, so that the cursors of case-sensitive searches stay what they were).
+    const folded = search.match.kind === 'contains' && search.match.ignoreCase ? ['folded'] : []
+    const scope = ['txt', search.match.kind, ...folded, low, high.toString('hex'),
+      ...condition.params, ...owners, ...filters].map(String).join('\u0000')
     const start = search.cursor === undefined
       ? [low, BEFORE_ANY_ID]
       : decodeCursor(scope, search.cursor, ['string', 'number'])

@@ -239,8 +239,9 @@ t.test('at most API_BULK_MAX_INDICATORS indicators', async (t) => {
   t.equal(four.statusCode, 400)
   t.match(four.json().detail, /maximum of 3 per request/)
   const none = await bulk(small, { indicators: [] })
-  t.equal(none.statusCode, 200)
-  t.same(none.json().results, [])
+  t.equal(none.statusCode, 400, 'an empty list is refused, not answered empty')
+  t.match(none.json().detail,
+    /^indicators must be a list of at least 1 item.*: send "indicators": \["walmart.com"\]$/)
 })
 
 t.test('the per-indicator limit: default, maximum, over it', async (t) => {
@@ -413,8 +414,10 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
     ['null', /^the request has no body: send an object .* with Content-Type: application\/json$/],
     ['42', /^the body must be an object .*; got 42: send/],
     ['{}', /^the body has no indicators, which is required: send it, e.g. "indicators": \["/],
-    ['{"indicators":"example.com"}', /^indicators must be a list, each item a text or an object/],
-    ['{"indicators":{"value":"example.com"}}', /^indicators must be a list, .*; got \{"value"/],
+    ['{"indicators":"example.com"}',
+      /^indicators must be a list of at least 1 item, each item a text or an object/],
+    ['{"indicators":{"value":"example.com"}}',
+      /^indicators must be a list of at least 1 item, .*; got \{"value"/],
     ['{"indicators":[42]}', /^indicators\[0\] must be a text or an object with value, as; got 42:/],
     ['{"indicators":[null]}', /^indicators\[0\] must be a text or an object .*; got null: send/],
     ['{"indicators":[["example.com"]]}', /^indicators\[0\] must be a text or an object .*; got \[/],

@@ -93,16 +93,24 @@ t.test('a cursor belongs to its query', async (t) => {
   }
 })
 
-t.test('dribble-filter-rrtype keeps one type; a type not stored or not a type gives none',
+t.test('dribble-filter-rrtype keeps one type; a type not stored or not a type is a 400',
   async (t) => {
     const { app } = await circlApp(t)
-    const query = async (url: string, type: string) => cof((await app.inject({ url,
-      headers: { 'dribble-filter-rrtype': type } })).body)
+    const ask = async (url: string, type: string) => app.inject({ url,
+      headers: { 'dribble-filter-rrtype': type } })
+    const query = async (url: string, type: string) => cof((await ask(url, type)).body)
     t.same((await query('/pdns/query/big.example', 'aaaa')).map((r) => r.rrtype), ['AAAA'])
-    t.same(await query('/pdns/query/big.example', 'PTR'), [])
-    t.same(await query('/pdns/query/big.example', 'no such!'), [])
     t.same(await query('/pdns/query/192.0.2.1', 'CNAME'), [])
     t.equal((await query('/pdns/query/192.0.2.1', 'A')).length, 2)
+    for (const [url, type] of [['/pdns/query/big.example', 'PTR'],
+      ['/pdns/query/big.example', 'no such!'], ['/pdns/query/192.0.2.1', 'DS']]) {
+      const res = await ask(url as string, type as string)
+      t.equal(res.statusCode, 400, type)
+      t.match(res.headers['content-type'], /^application\/problem\+json/)
+      const detail = new RegExp(
+        `^dribble-filter-rrtype "${type}" is not a record type.*: send A, `, 'i')
+      t.match(res.json(), { code: 'INVALID_RRTYPE', detail })
+    }
   })
 
 t.test('bad requests are native problem documents', async (t) => {

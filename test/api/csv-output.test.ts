@@ -58,7 +58,7 @@ t.test('real TXT records survive the trip through CSV: a reader gets every field
     const res = await app.inject(`${url}&format=csv`)
     t.equal(res.headers['content-type'], 'text/csv; charset=utf-8')
     t.equal(res.headers['content-disposition'],
-      'attachment; filename="dnsledger-domains-com.csv"')
+      'attachment; filename="dnsledger-domains-com-subtree.csv"')
     const rows = parseCsv(res.body)
     const [header, ...body] = rows
     t.same(header, ['rrname', 'rrtype', 'rdata', 'first_seen', 'last_seen', 'first_seen_iso',

@@ -103,8 +103,8 @@ t.test('a window relative to now does not slide while a client pages through it'
 t.test('bad filters are a 400 that says what to send', async (t) => {
   const page = (await app.inject(`/v1/new-domains?nameserver=*.com&${ALL_TIME}&limit=1`)).json()
   const cases: Array<[string, string, RegExp]> = [
-    ['nameserver=*', 'INVALID_NAME', /send a nameserver name/],
-    ['nameserver=*.*.example.net', 'INVALID_NAME', /\*\.example\.net for every nameserver/],
+    ['nameserver=*', 'INVALID_NAME', /names no suffix.*send \*\. and a suffix/],
+    ['nameserver=*.*.example.net', 'INVALID_NAME', /more than one \*.*send \*\.example\.net$/],
     ['nameserver=bad..name', 'INVALID_NAME', /empty label/],
     ['nameserver=', 'INVALID_NAME', /empty/],
     ['suffix=*.xyz', 'INVALID_NAME', /send the zone itself/],

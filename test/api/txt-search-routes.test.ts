@@ -134,3 +134,22 @@ t.test('bad searches get a 400 that says what to send', async (t) => {
     t.match(res.json(), { status: 400, code, detail }, url)
   }
 })
+
+t.test('a quoted text that is cut or badly formed is a 400, not an empty list', async (t) => {
+  const app = await txtApp(t)
+  const cases: Array<[string, RegExp]> = [
+    ['exact=%22v%3Dspf1%20include%3A_spf.example.com',
+      /opens a quote it does not close: close it/],
+    ['exact=%22v%3DDMARC1%22%22p%3Dnone%22', /is not quoted strings separated by one space/],
+    ['exact=%22say%20%5C%22hello%5C%22', /opens a quote it does not close/],
+    ['prefix=%22v%3DDMARC1', /^prefix=".* starts with a quote: .*send prefix=v=DMARC1,/],
+    ['prefix=%22v%3DDMARC1%22', /^prefix=".* starts with a quote: .*send prefix=v=DMARC1,/]
+  ]
+  for (const [query, detail] of cases) {
+    const res = await app.inject(`/v1/txt?${query}`)
+    t.equal(res.statusCode, 400, query)
+    t.match(res.json(), { code: 'INVALID_REQUEST', detail }, query)
+  }
+  const closed = await app.inject('/v1/txt?exact=%22v%3DDMARC1%3B%20p%3Dnone%22')
+  t.same(names(closed.json()), ['walmart.example.'], 'a closed quote is the record')
+})

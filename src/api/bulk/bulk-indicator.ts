@@ -9,7 +9,7 @@ import type { LookupOptions, ObservationRecord, Page } from '../../store/observa
 import type { Store } from '../../store/store.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  isAddressShaped, parseIpRange, parseName, parseNamePattern
+  isAddressShaped, parseIpRange, parseName, parseNamePattern, shownPattern
 } from '../request-params.js'
 
 export type IndicatorKind = typeof INDICATOR_KINDS[number]
@@ -55,7 +55,7 @@ export function subjectOf (store: Store, indicator: Indicator): Subject {
   const { kind, value } = indicator
   if (kind === 'domain') {
     const pattern = parseNamePattern(value)
-    const canonical = pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}`
+    const canonical = shownPattern(pattern)
     const page = (lookup: LookupOptions) => namePage(store, pattern, lookup)
 
     return { ...indicator, canonical, path: ENDPOINTS.domain + nameSegment(canonical), page }

@@ -21,18 +21,16 @@ export interface DribblePage {
   nextCursor?: number
 }
 
-/** PyPDNS: a filter that is not a valid type gives an empty answer, not an error. */
+/**
+ * A type dnsledger does not store is refused, as DNSDB and /v1 refuse it: an empty answer
+ * would read as "never seen".
+ */
 function filterTypes (filter: string | undefined): RRType[] | undefined {
-  try {
-    return parseRrtypeChoice(filter)
-  } catch {
-    return []
-  }
+  return parseRrtypeChoice(filter, 'dribble-filter-rrtype')
 }
 
 function storePage (store: Store, subject: CirclSubject, rrtypes: RRType[] | undefined,
   paging: { limit: number, cursor?: string }): Page<ObservationRecord> {
-  if (rrtypes?.length === 0) return { records: [] }
   if (subject.kind === 'name') {
     return store.observations.byName(subject.name, { ...paging, rrtypes })
   }
@@ -46,8 +44,8 @@ export function dribblePage (store: Store, registry: CursorRegistry, subject: Ci
   request: DribbleRequest): DribblePage {
   const scope = subjectScope(subject, request.filter ?? '')
   const cursor = request.cursor === undefined ? undefined : registry.redeem(scope, request.cursor)
-  const page = storePage(store, subject, filterTypes(request.filter),
-    { limit: request.count, cursor })
+  const rrtypes = filterTypes(request.filter)
+  const page = storePage(store, subject, rrtypes, { limit: request.count, cursor })
   if (page.nextCursor === undefined) return { records: page.records }
 
   return { records: page.records, nextCursor: registry.issue(scope, page.nextCursor) }

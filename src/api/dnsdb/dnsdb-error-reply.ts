@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../../errors.js'
 import { allowedMethods } from '../allowed-methods.js'
+import { commaNetworkPath, slashNetworkDetail } from '../slash-network.js'
 import { queryTextOf, validationDetail } from '../validation-detail.js'
 
 function send (reply: FastifyReply, statusCode: number, message: string) {
@@ -29,6 +30,16 @@ function asKnown (err: FastifyError, url: string): DnsledgerError | undefined {
 
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    try {
+      return answerError(err, request, reply)
+    } catch (failure) {
+      // Writing the error failed: still one line of DNSDB's form, never Fastify's 500 body.
+      request.log.error({ err: failure }, 'writing a DNSDB error failed')
+      return reply.sent ? reply : send(reply, 500, 'the server failed to describe an error')
+    }
+  })
+
+  const answerError = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     // As in problem-handler.ts: a method no route takes is a 405 or a 404, whatever else fails.
     if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
     const known = asKnown(err, request.url)
@@ -38,7 +49,7 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
 
     if (known !== undefined) return send(reply, known.statusCode, known.message)
     return send(reply, 500, 'the server failed to answer; it is logged')
-  })
+  }
 
   const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const allowed = allowedMethods(app, request.url)
@@ -47,7 +58,11 @@ export function installDnsdbErrorReply (app: FastifyInstance): void {
       return send(reply, 405, `${request.method} is not taken here: send ${allowed.join(' or ')}`)
     }
 
-    return send(reply, 404, `no DNSDB path ${request.url.split('?')[0]}: use ` +
+    const path = request.url.split('?')[0] ?? ''
+    const fixed = commaNetworkPath(path)
+    if (fixed !== undefined) return send(reply, 400, slashNetworkDetail(path, fixed))
+
+    return send(reply, 404, `no DNSDB path ${path}: use ` +
       '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
   }
   app.setNotFoundHandler(answerNoRoute)

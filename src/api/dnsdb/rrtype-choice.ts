@@ -19,20 +19,24 @@ function storedType (type: string): RRType | undefined {
   return STORED.find((stored) => String(RRTYPE_CODES[stored]) === generic?.replace(/^0+/, ''))
 }
 
-function refuse (type: string): never {
+function refuse (type: string, field: string): never {
   const shown = JSON.stringify(type.length > 40 ? `${type.slice(0, 40)}...` : type)
   const what = /^[A-Z][A-Z0-9-]{0,19}$|^TYPE\d{1,5}$/.test(type)
     ? 'is not a record type dnsledger stores'
     : 'is not a record type'
 
-  throw new DnsledgerError('INVALID_RRTYPE', `rrtype ${shown} ${what}: send ${SUPPORTED}`)
+  throw new DnsledgerError('INVALID_RRTYPE', `${field} ${shown} ${what}: send ${SUPPORTED}`)
 }
 
-/** undefined: every type (ANY, or no type given); otherwise the stored types asked for. */
-export function parseRrtypeChoice (raw: string | undefined): RRType[] | undefined {
+/**
+ * undefined: every type (ANY, or no type given); otherwise the stored types asked for.
+ * `field` is what a refusal calls the value: DNSDB's path segment, CIRCL's header.
+ */
+export function parseRrtypeChoice (raw: string | undefined,
+  field = 'rrtype'): RRType[] | undefined {
   if (raw === undefined) return undefined
   const types = raw.split(',').map((type) => type.trim().toUpperCase())
   if (types.includes('ANY')) return undefined
 
-  return types.map((type) => storedType(type) ?? refuse(type))
+  return types.map((type) => storedType(type) ?? refuse(type, field))
 }

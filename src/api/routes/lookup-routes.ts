@@ -16,7 +16,8 @@ import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-rep
 import { pagingClock, type PagingClock } from '../paging-clock.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  hasRelativeFence, parseFences, parseIpRange, parseNamePattern, parseRrtypes, type IpRange
+  hasRelativeFence, parseFences, parseIpRange, parseNamePattern, parseRrtypes, shownPattern,
+  type IpRange
 } from '../request-params.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
@@ -106,12 +107,13 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
   function byTarget (rrtype: 'NS' | 'CNAME' | 'MX', param: string) {
     return async (request: FastifyRequest, res: FastifyReply) => {
       const raw = (request.params as Record<string, string>)[param] ?? ''
-      const { name, subdomains } = parseNamePattern(raw)
+      const pattern = parseNamePattern(raw)
+      const { name, subdomains } = pattern
       const filters = lookupFilters(request.query as LookupQuery, [rrtype])
       if (subdomains !== undefined) {
         const subtree: PageSource<ObservationRecord> = (window) =>
           wildcards.byTargetSubtree(rrtype, name, { ...filters, ...window })
-        return reply(request, res, filters, subtree, { [param]: `*.${name}`, rrtype })
+        return reply(request, res, filters, subtree, { [param]: shownPattern(pattern), rrtype })
       }
       const source: PageSource<ObservationRecord> = (window) =>
         targetPage(store, rrtype, name, { ...filters, ...window })
@@ -128,7 +130,7 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     const filters = lookupFilters(request.query as LookupQuery)
     const source: PageSource<ObservationRecord> = (window) =>
       namePage(store, pattern, { ...filters, ...window })
-    const shown = { name: pattern.subdomains === undefined ? pattern.name : `*.${pattern.name}` }
+    const shown = { name: shownPattern(pattern) }
 
     return reply(request, res, filters, source, { ...shown, rrtypes: filters.rrtypes ?? null })
   })

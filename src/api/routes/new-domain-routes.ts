@@ -14,7 +14,7 @@ import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
 import { pagingClock } from '../paging-clock.js'
 import {
-  isRelativeTime, parseName, parseNamePattern, parseTime, type NamePattern
+  isRelativeTime, parseName, parseNamePattern, parseTime, shownPattern, type NamePattern
 } from '../request-params.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
@@ -31,20 +31,9 @@ function view (record: NewDomainRecord) {
   return { ...record, first_seen_iso: isoTime(record.first_seen) }
 }
 
-/** A `*` label is a pattern only as `*.` in front of a nameserver; anywhere else it is refused. */
+/** A `*` label is a pattern only as `*.` in front of a nameserver (parseNamePattern). */
 function isWildcardName (name: string): boolean {
   return name.startsWith('*.')
-}
-
-function parseNameserver (raw: string): NamePattern {
-  const pattern = parseNamePattern(raw, 'nameserver')
-  if (isWildcardName(pattern.name)) {
-    throw new DnsledgerError('INVALID_NAME', `nameserver="${raw}" is not a nameserver or a ` +
-      'pattern: send a nameserver name (ns1.example.net), or *.example.net for every ' +
-      'nameserver at or under example.net; leave nameserver out for every nameserver')
-  }
-
-  return pattern
 }
 
 function parseSuffix (raw: string): string {
@@ -61,8 +50,7 @@ function parseSuffix (raw: string): string {
 function shownFilters (nameserver: NamePattern | undefined, suffix: string | undefined) {
   const shown: Record<string, string> = {}
   if (nameserver !== undefined) {
-    const { name, subdomains } = nameserver
-    shown.nameserver = subdomains === undefined ? name : `*.${name}`
+    shown.nameserver = shownPattern(nameserver)
   }
   if (suffix !== undefined) shown.suffix = suffix
 
@@ -101,7 +89,9 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
         'send a window whose start comes first')
     }
     const { nameserver: rawNameserver, suffix: rawSuffix } = query
-    const nameserver = rawNameserver === undefined ? undefined : parseNameserver(rawNameserver)
+    const nameserver = rawNameserver === undefined
+      ? undefined
+      : parseNamePattern(rawNameserver, 'nameserver')
     const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
     const shown = { since, until, ...shownFilters(nameserver, suffix) }
     const source = (window: PageWindow) =>

@@ -82,3 +82,28 @@ t.test('* allows any origin, without Vary', async (t) => {
     headers: { ...PREFLIGHT, origin: 'https://any.example' } })
   t.same([preflight.statusCode, preflight.headers['access-control-allow-origin']], [204, '*'])
 })
+
+t.test('a preflight for the bulk lookup allows POST with a JSON Content-Type', async (t) => {
+  const app = await corsApp(t, { corsOrigins: [SOC] })
+  const preflight = await app.inject({ method: 'OPTIONS', url: '/v1/lookup', headers: {
+    ...PREFLIGHT, 'access-control-request-method': 'POST',
+    'access-control-request-headers': 'content-type'
+  } })
+  t.equal(preflight.statusCode, 204)
+  t.equal(preflight.headers['access-control-allow-methods'], 'POST')
+  t.match(preflight.headers['access-control-allow-headers'], /\bContent-Type\b/)
+  const post = await app.inject({ method: 'POST', url: '/v1/lookup', headers: { origin: SOC },
+    payload: { indicators: ['example.com'] } })
+  t.equal(post.headers['access-control-allow-origin'], SOC)
+})
+
+t.test('every header the API writes for a page to read is exposed', async (t) => {
+  const app = await corsApp(t, { corsOrigins: [SOC] })
+  const res = await app.inject({ url: '/v1/domains/example.com', headers: { origin: SOC } })
+  const exposed = String(res.headers['access-control-expose-headers']).toLowerCase()
+    .split(', ')
+  for (const header of ['link', 'x-dnsledger-truncated', 'x-dnsledger-next-cursor',
+    'x-dnsledger-scan-limited', 'content-disposition', 'x-dribble-cursor', 'retry-after']) {
+    t.ok(exposed.includes(header), header)
+  }
+})

@@ -1,0 +1,35 @@
+import t from 'tap'
+import { testApp } from '../helpers/test-app.js'
+
+t.test('an address that is wrong says what is wrong with it', async (t) => {
+  const app = await testApp(t)
+  const cases: Array<[string, string, RegExp]> = [
+    ['/v1/ips/walmart.com', 'INVALID_IP',
+      /^"walmart\.com" is a domain name, not an address: .*\/v1\/domains\/walmart\.com$/],
+    ['/v1/ips/WWW.Example.com.', 'INVALID_IP', /is a domain name, not an address/],
+    ['/v1/ips/149.111.205.68/08', 'INVALID_CIDR',
+      /prefix length with a leading zero \("08"\); write it 8/],
+    ['/v1/ips/149.111.205.68,08', 'INVALID_CIDR', /leading zero \("08"\); write it 8/],
+    ['/v1/ips/2001:db8::/032', 'INVALID_CIDR', /leading zero \("032"\); write it 32/],
+    ['/v1/ips/149.111.205.68/033', 'INVALID_CIDR', /needs a prefix length from 0 to 32/],
+    ['/v1/ips/1.2.3.0-1.2.3.255/24', 'INVALID_CIDR',
+      /a range takes none of: send the range alone \(1\.2\.3\.0-1\.2\.3\.255\)/],
+    ['/v1/ips/1.2.3.0-1.2.3.255,24', 'INVALID_CIDR', /a range takes none of/],
+    ['/v1/ips/2001:db8::-2001:db8::ff/64', 'INVALID_CIDR', /a range takes none of/],
+    ['/pdns/query/149.111.205.0,08', 'INVALID_CIDR', /leading zero/]
+  ]
+  for (const [url, code, detail] of cases) {
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 400, url)
+    t.match(res.json(), { code, detail }, url)
+  }
+})
+
+t.test('the bulk lookup says the same of an indicator given as an address', async (t) => {
+  const app = await testApp(t)
+  const res = await app.inject({ method: 'POST', url: '/v1/lookup',
+    payload: { indicators: [{ value: 'walmart.com', as: 'ip' }, '1.2.3.0-1.2.3.9/24'] } })
+  const [name, range] = res.json().results
+  t.match(name.error, { code: 'INVALID_IP', detail: /is a domain name, not an address/ })
+  t.match(range.error, { code: 'INVALID_CIDR', detail: /a range takes none of/ })
+})

@@ -1,0 +1,146 @@
+import t from 'tap'
+import { gzipSync } from 'node:zlib'
+import { BODY_MAX_DEPTH } from '../../src/api/json-body-parser.js'
+import { shownJson, shownText } from '../../src/api/shown-value.js'
+import { installProblemHandler } from '../../src/api/problem-handler.js'
+import { installDnsdbErrorReply } from '../../src/api/dnsdb/dnsdb-error-reply.js'
+import Fastify from 'fastify'
+import { testApp } from '../helpers/test-app.js'
+
+const DEEP = 5_000
+
+function deepLists (depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`
+}
+
+function deepObjects (depth: number): string {
+  return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+}
+
+/** A 5,000-deep value under each place a body can hold one: the body, a field, an item. */
+const DEEP_BODIES = [
+  deepLists(DEEP),
+  deepObjects(DEEP),
+  `{"indicators":${deepLists(DEEP)}}`,
+  `{"indicators":[${deepObjects(DEEP)}]}`,
+  `{"indicators":[{"value":${deepLists(DEEP)}}]}`,
+  `{"indicators":["example.com"],"limit":${deepObjects(DEEP)}}`,
+  `{"indicators":["example.com"],"unknown":${deepLists(DEEP)}}`
+]
+
+t.test('a body nested 5,000 deep is a 400 saying so, on every operation that takes a body',
+  async (t) => {
+    const app = await testApp(t)
+    await app.ready()
+    const document = app.swagger() as { paths: Record<string, Record<string, unknown>> }
+    const withBody = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => (operation as { requestBody?: unknown }).requestBody)
+        .map(([method]) => [method.toUpperCase(), path] as const))
+    t.ok(withBody.length > 0, 'some operation takes a body')
+
+    for (const [method, path] of withBody) {
+      for (const payload of DEEP_BODIES) {
+        const res = await app.inject({ method: method as 'POST', url: path, payload,
+          headers: { 'content-type': 'application/json' } })
+        t.equal(res.statusCode, 400, `${method} ${path} ${payload.slice(0, 30)}`)
+        t.match(res.headers['content-type'], /^application\/problem\+json/)
+        t.match(res.json().detail, new RegExp(`more than ${BODY_MAX_DEPTH} levels deep`))
+      }
+    }
+  })
+
+t.test('a body posted to any path never gets Fastify\'s 500 body', async (t) => {
+  const app = await testApp(t)
+  await app.ready()
+  const document = app.swagger() as { paths: Record<string, unknown> }
+  for (const path of [...Object.keys(document.paths), '/dnsdb/v2/ping', '/pdns/query/x.com']) {
+    const url = path.replaceAll(/\{[^}]+\}/g, 'example.com')
+    const res = await app.inject({
+      method: 'POST', url, payload: DEEP_BODIES[0], headers: { 'content-type': 'application/json' }
+    })
+    t.ok(res.statusCode < 500, `POST ${url}: ${res.statusCode}`)
+  }
+})
+
+t.test('nesting within the limit is explained with the value shown shortened', async (t) => {
+  const app = await testApp(t)
+  const payload = `{"indicators":[${deepLists(BODY_MAX_DEPTH - 2)}]}`
+  const res = await app.inject({ method: 'POST', url: '/v1/lookup', payload,
+    headers: { 'content-type': 'application/json' } })
+  t.equal(res.statusCode, 400)
+  t.match(res.json().detail, /^indicators\[0\] must be .*; got \[\[\[\[\[\.\.\.\]\]\]\]\]/)
+})
+
+t.test('a value shown in a message is bounded and never throws', async (t) => {
+  const cycle: Record<string, unknown> = { a: 1 }
+  cycle.self = cycle
+  const hostile = { get boom () { throw new Error('getter') } }
+  let deep: unknown = 1
+  for (let i = 0; i < 100_000; i++) deep = [deep]
+
+  t.equal(shownJson(cycle, 100),
+    '{"a":1,"self":{"a":1,"self":{"a":1,"self":{"a":1,"self":{...}}}}}')
+  t.equal(shownJson(deep), '[[[[[...]]]]]')
+  t.equal(shownJson(hostile), '(a value that cannot be shown)')
+  t.ok(shownJson(Array.from({ length: 1e6 }, () => 'long text')).length <= 63)
+  t.equal(shownText('x'.repeat(100)), `${'x'.repeat(60)}...`)
+})
+
+/** An error whose every property but its status throws when it is read. */
+function hostileError (): Error {
+  const err = new Error('x')
+  Object.defineProperty(err, 'validation', { get () { throw new RangeError('read') } })
+  Object.defineProperty(err, 'statusCode', { get () { return 400 } })
+
+  return err
+}
+
+t.test('a failure while writing a problem still answers a problem document', async (t) => {
+  const app = Fastify()
+  installProblemHandler(app)
+  app.get('/fails', async () => { throw hostileError() })
+  const res = await app.inject({ url: '/fails' })
+  t.equal(res.statusCode, 500)
+  t.match(res.headers['content-type'], /^application\/problem\+json/)
+  t.match(res.json(), { code: 'INTERNAL', status: 500 })
+})
+
+t.test('a failure while writing a DNSDB error still answers a DNSDB error line', async (t) => {
+  const app = Fastify()
+  installDnsdbErrorReply(app)
+  app.get('/fails', async () => { throw hostileError() })
+  const res = await app.inject({ url: '/fails' })
+  t.equal(res.statusCode, 500)
+  t.match(res.body, /^Error: the server failed to describe an error\n$/)
+})
+
+t.test('a __proto__ or constructor key is refused by name, anywhere in the body', async (t) => {
+  const app = await testApp(t)
+  for (const [payload, key] of [
+    ['{"__proto__":{"x":1},"indicators":["example.com"]}', '__proto__'],
+    ['{"indicators":[{"value":"example.com","constructor":{"prototype":{}}}]}', 'constructor'],
+    ['{"indicators":[{"value":"example.com","\\u005f_proto__":1}]}', '__proto__']
+  ]) {
+    const res = await app.inject({ method: 'POST', url: '/v1/lookup', payload,
+      headers: { 'content-type': 'application/json' } })
+    t.equal(res.statusCode, 400, payload)
+    t.match(res.json().detail, `the body has a "${key}" key, which is refused`)
+  }
+})
+
+t.test('a compressed body is a 415 saying to send it uncompressed', async (t) => {
+  const app = await testApp(t)
+  for (const encoding of ['gzip', 'deflate', 'br', 'x-anything']) {
+    const res = await app.inject({ method: 'POST', url: '/v1/lookup',
+      payload: gzipSync('{"indicators":["example.com"]}'),
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding } })
+    t.equal(res.statusCode, 415, encoding)
+    t.match(res.json(), { code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: `Content-Encoding: ${encoding}: send it uncompressed` })
+  }
+  const plain = await app.inject({ method: 'POST', url: '/v1/lookup',
+    payload: '{"indicators":["example.com"]}',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'identity' } })
+  t.equal(plain.statusCode, 200)
+})
