@@ -1,7 +1,8 @@
 /**
  * `node dist/bench/write-variants.js`: proposed storage settings, measured as bare-writer
  * variants over the same ingest window at one store size (BENCH_VARIANT_SIZE, default 10M),
- * each against the product's settings in turns of one 50k slice (see variant-paths.ts).
+ * each against the settings before in turns of one 300k slice (see variant-paths.ts; give
+ * BENCH_INGEST_MESSAGES=600000 or more so that the turns alternate).
  * BENCH_VARIANT_BASE reuses a store built earlier with the same generator and size.
  */
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -17,6 +17,8 @@ export interface BareOptions {
   cacheMiB?: number
   /** WAL pages before an automatic checkpoint; undefined keeps SQLite's 1000. */
   walAutocheckpoint?: number
+  /** Bytes of the file read through a memory map; undefined keeps SQLite's 0. */
+  mmapBytes?: number
 }
 
 /** Opens a store file as the product does (store.ts): WAL, synchronous NORMAL. */
@@ -29,6 +31,7 @@ export function openLikeProduct (path: string, options: BareOptions = {}): Datab
   if (options.walAutocheckpoint !== undefined) {
     db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint}`)
   }
+  if (options.mmapBytes !== undefined) db.pragma(`mmap_size = ${options.mmapBytes}`)
   migrate(db)
 
   return db
