@@ -156,8 +156,8 @@ t.test('a writer thread that dies after its commit, before its answer: not store
 const kafkaConfig: KafkaConfig = { brokers: ['127.0.0.1:9'], clientId: 'test', groupId: 'g',
   topicPrefix: '', sessionTimeoutMs: 6_000, connectionTimeoutMs: 1_000 }
 
-async function until (ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000 && !ok(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
+async function until (ok: () => boolean, what: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries && !ok(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
   if (!ok()) throw new Error(`never happened: ${what}`)
 }
 
@@ -293,7 +293,8 @@ t.test('the log is copied into the database by a thread of its own, not by the w
     const s = threadSetup(t, { pragmas: ['wal_autocheckpoint = 0'] })
     const before = statSync(s.path).size
     await s.writer.write(chunkOf(ipv4Lines(3000)))
-    await until(() => statSync(s.path).size > before, 'the database file took the rows')
+    // A thread start and a few checkpoint intervals: generous, as the machine may be busy.
+    await until(() => statSync(s.path).size > before, 'the database file took the rows', 12_000)
     t.equal(observationTotal(s.store), 3000)
   })
 
