@@ -1,7 +1,8 @@
 /**
  * `node dist/bench/write-variants.js`: proposed storage settings, measured as bare-writer
  * variants over the same ingest window at one store size (BENCH_VARIANT_SIZE, default 10M),
- * each against the product's settings in turns of one 50k slice (see variant-paths.ts).
+ * each against the settings before in turns of one 300k slice (see variant-paths.ts; give
+ * BENCH_INGEST_MESSAGES=600000 or more so that the turns alternate).
  * BENCH_VARIANT_BASE reuses a store built earlier with the same generator and size.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,7 +14,7 @@ import { windowMessages } from './gen/window.js'
 import { describeMachine } from './lib/machine.js'
 import { log, Report } from './lib/report.js'
 import { readSettings, sizeLabel } from './lib/settings.js'
-import { fillStore } from './lib/store-build.js'
+import { variantBase } from './lib/store-build.js'
 import { VARIANTS, variantRates } from './lib/variant-paths.js'
 
 async function main (): Promise<void> {
@@ -23,13 +24,7 @@ async function main (): Promise<void> {
   const workDir = mkdtempSync(join(settings.workDir ?? tmpdir(), 'dnsledger-variants-'))
   try {
     const gen = new ObservationGenerator(loadSeedPools())
-    let base = process.env.BENCH_VARIANT_BASE
-    if (base === undefined) {
-      base = join(workDir, 'base.db')
-      fillStore(base, gen, 0, size, (done) => log(`  store filled to ${sizeLabel(done)}`))
-    }
-    const spec = { stored: size, firstNew: size, messages: settings.ingestMessages,
-      repeatPercent: settings.repeatPercent, salt: size % 1_000_003 }
+    const { base, spec } = variantBase(gen, settings, size, workDir)
     const window = [...windowMessages(gen, spec)].map((m) => m.obs)
     const rates = variantRates(base, workDir, window)
     const report = new Report()

@@ -17,6 +17,8 @@ export interface BareOptions {
   cacheMiB?: number
   /** WAL pages before an automatic checkpoint; undefined keeps SQLite's 1000. */
   walAutocheckpoint?: number
+  /** Bytes of the file read through a memory map; undefined keeps SQLite's 0. */
+  mmapBytes?: number
 }
 
 /** Opens a store file as the product does (store.ts): WAL, synchronous NORMAL. */
@@ -29,6 +31,7 @@ export function openLikeProduct (path: string, options: BareOptions = {}): Datab
   if (options.walAutocheckpoint !== undefined) {
     db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint}`)
   }
+  if (options.mmapBytes !== undefined) db.pragma(`mmap_size = ${options.mmapBytes}`)
   migrate(db)
 
   return db
@@ -62,12 +65,14 @@ export class BareWriter {
   readonly #ids = new Map<string, number>()
   readonly #selectName: Database.Statement
   readonly #insertName: Database.Statement
+  readonly #insertForwardName: Database.Statement
   readonly #upsert: Database.Statement
   readonly #write: (batch: Folded[]) => void
 
   constructor (db: Database.Database) {
     this.#selectName = db.prepare('SELECT id FROM names WHERE name = ?').pluck()
     this.#insertName = db.prepare('INSERT INTO names (name) VALUES (?)')
+    this.#insertForwardName = db.prepare('INSERT INTO name_forward (name, id) VALUES (?, ?)')
     this.#upsert = db.prepare(`
       INSERT INTO observations (rrname_id, rrtype, rdata, first_seen, last_seen, count)
       VALUES (?, ?, ?, ?, ?, ?)
@@ -91,7 +96,10 @@ export class BareWriter {
     if (id !== undefined) return id
     const key = nameKey(name)
     id = this.#selectName.get(key) as number | undefined
-    if (id === undefined) id = Number(this.#insertName.run(key).lastInsertRowid)
+    if (id === undefined) {
+      id = Number(this.#insertName.run(key).lastInsertRowid)
+      this.#insertForwardName.run(name, id)
+    }
     this.#ids.set(name, id)
 
     return id

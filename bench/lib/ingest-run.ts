@@ -15,6 +15,8 @@ export interface ServiceOptions {
   /** Consume this window's topics; none: serve the store only. */
   kafka?: { broker: TestBroker, prefix: string, groupId: string }
   env?: Record<string, string>
+  /** Another build's dist/src/main.js (a before/after comparison); by default this one's. */
+  main?: URL
 }
 
 export function startService (options: ServiceOptions): Promise<Served> {
@@ -35,7 +37,7 @@ export function startService (options: ServiceOptions): Promise<Served> {
     })
   }
 
-  return startNode(MAIN, env, options.logFile)
+  return startNode(options.main ?? MAIN, env, options.logFile)
 }
 
 /** Messages the store has taken from a window's topics, by its stored offsets. */

@@ -5,8 +5,12 @@
  * which sorts once instead of inserting at random: about twice as fast here, but that index
  * comes out packed (see the README on what this means for the size figure).
  */
+import { join } from 'node:path'
 import type { ObservationGenerator, GenObservation } from '../gen/generator.js'
+import type { WindowSpec } from '../gen/window.js'
 import { BareWriter, openLikeProduct } from './bare-writer.js'
+import { log } from './report.js'
+import { sizeLabel, type BenchSettings } from './settings.js'
 
 const BATCH = 50_000
 const BUILD_CACHE_MIB = 2048
@@ -32,4 +36,20 @@ export function fillStore (path: string, gen: ObservationGenerator, from: number
   } finally {
     db.close()
   }
+}
+
+/**
+ * The base store of a variants run, and the window it takes: BENCH_VARIANT_BASE (a store built
+ * earlier with the same generator and size) or one filled here, in `workDir`.
+ */
+export function variantBase (gen: ObservationGenerator, settings: BenchSettings, size: number,
+  workDir: string): { base: string, spec: WindowSpec } {
+  let base = process.env.BENCH_VARIANT_BASE
+  if (base === undefined) {
+    base = join(workDir, 'base.db')
+    fillStore(base, gen, 0, size, (done) => log(`  store filled to ${sizeLabel(done)}`))
+  }
+
+  return { base, spec: { stored: size, firstNew: size, messages: settings.ingestMessages,
+    repeatPercent: settings.repeatPercent, salt: size % 1_000_003 } }
 }

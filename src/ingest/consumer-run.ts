@@ -5,6 +5,13 @@
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs'
 
+/**
+ * Batches of this many partitions are handled at once: their chunks wait on the writer thread
+ * together, which writes the chunks waiting in one transaction (writer-loop.ts). Each
+ * partition still has one chunk in flight at most, so its chunks are stored in order.
+ */
+export const PARTITIONS_AT_ONCE = 32
+
 export interface RunSettings {
   groupId: string
   sessionTimeoutMs: number
@@ -40,7 +47,7 @@ export async function startConsumer (kafka: Kafka, settings: RunSettings,
     await consumer.connect()
     await consumer.subscribe({ topics: settings.topics, fromBeginning: true })
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false,
-      eachBatch: handlers.eachBatch })
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE, eachBatch: handlers.eachBatch })
   } catch (err) {
     await consumer.disconnect().catch(() => {})
     throw err

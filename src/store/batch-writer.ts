@@ -1,8 +1,11 @@
 /**
- * Writes one ingest batch in one transaction: the observations it carries, the newly observed
- * domains, the messages set aside, and the Kafka offsets that the batch brings the store to.
- * Because the offsets commit with the rows, a crash leaves either all of a batch or none of it;
- * and a batch whose offsets the store already holds is not written again (see #alreadyStored).
+ * Writes ingest batches in one transaction: the observations they carry, the newly observed
+ * domains, the messages set aside, and the Kafka offsets that each batch brings the store to.
+ * Because the offsets commit with the rows, a crash leaves either all of a transaction or none
+ * of it; and a batch whose offsets the store already holds is not written again (see
+ * #alreadyStored). Several batches (chunks of different partitions) share one transaction when
+ * they are written together: their repeats are folded together, and every page the upserts
+ * dirty is written once per transaction rather than once per chunk.
  */
 import type { Database, Statement } from 'better-sqlite3'
 import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
@@ -46,6 +49,7 @@ export interface IngestBatch {
 
 export interface BatchResult {
   observations: number
+  /** Rows upserted by the transaction, shared by the batches written together. */
   distinct: number
   newDomains: number
   rejects: number
@@ -95,7 +99,7 @@ export class BatchWriter {
   readonly #upsertOffset: Statement
   readonly #deleteRejected: Statement
   readonly #selectOffset: Statement
-  readonly #write: (batch: IngestBatch, nowSeconds: number) => BatchResult
+  readonly #write: (batches: IngestBatch[], nowSeconds: number) => BatchResult[]
 
   constructor (db: Database, names: NameDictionary) {
     this.#names = names
@@ -133,32 +137,37 @@ export class BatchWriter {
       FROM kafka_offsets
       WHERE topic = ? AND partition = ?
     `).pluck()
-    this.#write = db.transaction((batch: IngestBatch, now: number) => this.#writeAll(batch, now))
+    this.#write = db.transaction((batches: IngestBatch[], now: number) =>
+      this.#writeAll(batches, now))
   }
 
-  write (batch: IngestBatch, nowSeconds = Math.floor(Date.now() / 1000)): BatchResult {
+  /** Each batch's figures, in order; all of them are written, or none. */
+  write (batches: IngestBatch[], nowSeconds = Math.floor(Date.now() / 1000)): BatchResult[] {
     try {
-      return this.#write(batch, nowSeconds)
+      return this.#write(batches, nowSeconds)
     } catch (err) {
       this.#names.forgetUncommitted()
       throw err
     }
   }
 
-  #writeAll (batch: IngestBatch, nowSeconds: number): BatchResult {
-    if (this.#alreadyStored(batch.offsets)) {
-      return { ...counts(batch), distinct: 0, alreadyStored: true }
-    }
+  #writeAll (batches: IngestBatch[], nowSeconds: number): BatchResult[] {
+    const fresh = batches.filter((batch) => !this.#alreadyStored(batch.offsets))
+    const distinct = this.#writeObservations(fresh.flatMap((batch) => batch.observations))
+    for (const batch of fresh) this.#writeRest(batch, nowSeconds)
 
-    const distinct = this.#writeObservations(batch.observations)
+    return batches.map((batch) => fresh.includes(batch)
+      ? { ...counts(batch), distinct, alreadyStored: false }
+      : { ...counts(batch), distinct: 0, alreadyStored: true })
+  }
+
+  #writeRest (batch: IngestBatch, nowSeconds: number): void {
     for (const domain of batch.newDomains) this.#writeNewDomain(domain)
     for (const rejected of batch.rejects) this.#writeRejected(rejected, nowSeconds)
     for (const id of batch.settledRejects ?? []) this.#deleteRejected.run(id)
     for (const offset of batch.offsets) {
       this.#upsertOffset.run(offset.topic, offset.partition, offset.nextOffset, nowSeconds)
     }
-
-    return { ...counts(batch), distinct, alreadyStored: false }
   }
 
   /**

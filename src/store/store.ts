@@ -42,6 +42,12 @@ const WRITER_CACHE_KIB = 262_144
  */
 const READER_CACHE_KIB = 32_768
 const WAL_CHECKPOINT_PAGES = 65_536
+/**
+ * The writer reads pages through a memory map of the file (up to SQLite's 2 GiB limit) rather
+ * than copying each into its page cache: bench/ingest-variants.ts and the write path measured
+ * ×1.1 at 10M observations. Reads only: SQLite still writes through the log.
+ */
+const WRITER_MMAP_BYTES = 2_147_418_112
 
 function connect (path: string, readonly: boolean): Database.Database {
   try {
@@ -61,6 +67,7 @@ function tuneWriter (db: Database.Database): void {
   // page cache and checkpoints every 64Ki pages instead of 1Ki each made upserts ~1.14x faster.
   db.pragma(`cache_size = -${WRITER_CACHE_KIB}`)
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
+  db.pragma(`mmap_size = ${WRITER_MMAP_BYTES}`)
 }
 
 function openDatabase (path: string, options: StoreOptions): Database.Database {
@@ -144,9 +151,14 @@ export class Store {
   }
 
   write (batch: IngestBatch): BatchResult {
+    return this.writeAll([batch])[0] as BatchResult
+  }
+
+  /** Batches written in one transaction (see batch-writer.ts); each one's figures, in order. */
+  writeAll (batches: IngestBatch[]): BatchResult[] {
     if (this.#writer === undefined) throw new Error('store was opened for reading only')
 
-    return this.#writer.write(batch)
+    return this.#writer.write(batches)
   }
 
   offsets (): PartitionOffset[] {

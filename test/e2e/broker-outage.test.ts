@@ -6,6 +6,7 @@
  */
 import t, { type Test } from 'tap'
 import Database from 'better-sqlite3'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expectedFromFeed } from '../helpers/feed-oracle.js'
 import { startBroker } from '../helpers/kafka-broker.js'
@@ -14,11 +15,37 @@ import { assertExactStore, feedPart, kafkaEnv, messageCount, storedMessages }
   from '../helpers/store-check.js'
 import { tempDir } from '../helpers/temp-store.js'
 
+/**
+ * The feed in parts produced at different moments, so that each fault surely lands while
+ * messages wait to be stored, however fast ingest is: the first part before the outage, the
+ * second after it, the last while the database is locked. `upTo[i]` is parts 0..i in one set.
+ */
+function feedInParts (files: Record<string, string>, parts: number) {
+  const part = Array.from({ length: parts }, () => ({} as Record<string, string>))
+  const upTo = Array.from({ length: parts }, () => ({} as Record<string, string>))
+  for (const [topic, path] of Object.entries(files)) {
+    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '')
+    const cut = (i: number) => Math.floor(lines.length * i / parts)
+    const write = (to: string, from: number, end: number) =>
+      writeFileSync(to, lines.slice(from, end).map((line) => `${line}\n`).join(''))
+    for (let i = 0; i < parts; i++) {
+      write(part[i]![topic] = `${path}.part${i}`, cut(i), cut(i + 1))
+      write(upTo[i]![topic] = `${path}.upto${i}`, 0, cut(i + 1))
+    }
+  }
+
+  return { part, upTo }
+}
+
 const files = feedPart(tempDir(t), 8_000)
-const TOTAL = messageCount(files)
-const expected = expectedFromFeed(files)
+const { part, upTo } = feedInParts(files, 3)
 const broker = await startBroker(t)
-for (const [topic, path] of Object.entries(files)) await broker.produceFile(topic, path)
+
+async function produce (set: Record<string, string>): Promise<void> {
+  for (const [topic, path] of Object.entries(set)) await broker.produceFile(topic, path)
+}
+
+await produce(part[0]!)
 
 const SETTINGS = { INGEST_BATCH_MAX_MESSAGES: '25', KAFKA_SESSION_TIMEOUT_MS: '6000',
   INGEST_RETRY_MAX_BACKOFF_MS: '1000' }
@@ -46,13 +73,16 @@ async function metric (service: ServiceProcess, line: RegExp): Promise<boolean> 
   return line.test(text)
 }
 
-async function caughtUp (t: Test, service: ServiceProcess, dbPath: string) {
-  await waitFor(async () => storedMessages(dbPath) === TOTAL,
-    () => `stored ${storedMessages(dbPath)} of ${TOTAL}\n${service.output().slice(-3000)}`)
+/** Waits until the store holds the files produced so far, then checks it against them. */
+async function caughtUp (t: Test, service: ServiceProcess, dbPath: string,
+  produced: Record<string, string>) {
+  const total = messageCount(produced)
+  await waitFor(async () => storedMessages(dbPath) === total,
+    () => `stored ${storedMessages(dbPath)} of ${total}\n${service.output().slice(-3000)}`)
   let ready = await service.get('/ready')
   await waitFor(async () => (ready = await service.get('/ready')).status === 200,
     () => `not ready: ${JSON.stringify(ready.body)}`)
-  await assertExactStore(t, service, expected)
+  await assertExactStore(t, service, expectedFromFeed(produced))
 }
 
 t.test('a broker outage mid-ingest: degraded, serving, reconnects, exact', async (t) => {
@@ -61,7 +91,7 @@ t.test('a broker outage mid-ingest: degraded, serving, reconnects, exact', async
   await waitFor(async () => storedMessages(dbPath) > 500, () => service.output().slice(-3000))
   const queried = keepQuerying(service)
   await broker.pause()
-  t.ok(storedMessages(dbPath) < TOTAL, 'the broker went down mid-ingest')
+  t.ok(storedMessages(dbPath) < messageCount(upTo[1]!), 'the broker went down mid-ingest')
 
   let ready = await service.get('/ready')
   await waitFor(async () => (ready = await service.get('/ready')).status === 503,
@@ -76,7 +106,8 @@ t.test('a broker outage mid-ingest: degraded, serving, reconnects, exact', async
   await waitFor(() => metric(service, restarted), () => service.output().slice(-3000))
 
   await broker.resume()
-  await caughtUp(t, service, dbPath)
+  await produce(part[1]!)
+  await caughtUp(t, service, dbPath, upTo[1]!)
   t.ok(await metric(service, /^dnsledger_consumer_state\{state="consuming"\} 1$/m),
     'consuming again, by itself')
   const statuses = await queried()
@@ -94,6 +125,7 @@ t.test('a database write lock held elsewhere pauses ingest, visibly, until relea
     const lock = new Database(dbPath)
     t.teardown(() => lock.close())
     lock.exec('BEGIN IMMEDIATE')
+    await produce(part[2]!)
 
     let ready = await service.get('/ready')
     await waitFor(async () => (ready = await service.get('/ready')).status === 503,
@@ -108,7 +140,7 @@ t.test('a database write lock held elsewhere pauses ingest, visibly, until relea
     t.equal(storedMessages(dbPath), paused, 'nothing stored while locked')
 
     lock.exec('ROLLBACK')
-    await caughtUp(t, service, dbPath)
+    await caughtUp(t, service, dbPath, upTo[2]!)
     t.ok(await metric(service, /^dnsledger_store_write_faulted 0$/m))
     const statuses = await queried()
     t.ok(statuses.every((status) => status === 200), `${statuses.length} queries, all answered`)

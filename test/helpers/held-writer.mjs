@@ -9,16 +9,16 @@ import { COMMITTED, IN_TRANSACTION, reach } from './hold-state.mjs'
 
 function heldWrites (store) {
   for (const pragma of workerData.pragmas) store.db.pragma(pragma)
-  const write = store.write.bind(store)
-  const inTransaction = store.db.transaction((batch) => {
-    const result = write(batch)
+  const writeAll = store.writeAll.bind(store)
+  const inTransaction = store.db.transaction((batches) => {
+    const results = writeAll(batches)
     reach(workerData.hold, IN_TRANSACTION)
-    return result
+    return results
   })
-  store.write = (batch) => {
-    const result = inTransaction(batch)
+  store.writeAll = (batches) => {
+    const results = inTransaction(batches)
     reach(workerData.hold, COMMITTED)
-    return result
+    return results
   }
 }
 

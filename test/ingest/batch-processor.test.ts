@@ -127,7 +127,7 @@ t.test('a failure no retry can mend is thrown, to stop the service', async (t) =
   const real = ingestParts(t).store
   const corrupt = Object.assign(new Error('database disk image is malformed'),
     { code: 'SQLITE_CORRUPT' })
-  const store = { offsets: () => real.offsets(), write: () => { throw corrupt } }
+  const store = { offsets: () => real.offsets(), writeAll: () => { throw corrupt } }
   const parts = ingestParts(t, { store: store as unknown as Store })
   const fake = fakeBatch(TOPIC, 0, 0, ipv4Lines(2))
   await t.rejects(parts.processor.process(fake.payload), { code: 'STORE_CORRUPT' })

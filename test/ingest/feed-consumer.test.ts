@@ -158,7 +158,7 @@ t.test('a store failure no retry can mend stops ingest: onFatal, no restart', as
   const real = tempStore(t)
   const corrupt = Object.assign(new Error('database disk image is malformed'),
     { code: 'SQLITE_CORRUPT' })
-  const store = { offsets: () => real.offsets(), write: () => { throw corrupt } }
+  const store = { offsets: () => real.offsets(), writeAll: () => { throw corrupt } }
   const s = setup(t, { store: store as unknown as Store })
   await s.consumer.start()
   await running(s.kafka, 1)

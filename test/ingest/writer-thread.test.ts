@@ -7,7 +7,7 @@
  */
 import t, { type Test } from 'tap'
 import Database from 'better-sqlite3'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { KafkaConfig } from '../../src/config.js'
 import { buildApp } from '../../src/api/app.js'
@@ -156,8 +156,8 @@ t.test('a writer thread that dies after its commit, before its answer: not store
 const kafkaConfig: KafkaConfig = { brokers: ['127.0.0.1:9'], clientId: 'test', groupId: 'g',
   topicPrefix: '', sessionTimeoutMs: 6_000, connectionTimeoutMs: 1_000 }
 
-async function until (ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000 && !ok(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
+async function until (ok: () => boolean, what: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries && !ok(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
   if (!ok()) throw new Error(`never happened: ${what}`)
 }
 
@@ -266,6 +266,37 @@ t.test('store faults keep their class across the thread boundary', async (t) => 
     t.same(s.store.offsets(), [])
   })
 })
+
+t.test('chunks sent during a transaction are written together in the next one', async (t) => {
+  const s = threadSetup(t)
+  s.hold.plan(IN_TRANSACTION, HOLD)
+  const first = s.writer.write(chunkOf(ipv4Lines(5)))
+  await s.hold.reached(IN_TRANSACTION)
+  const second = s.writer.write(chunkOf(ipv4Lines(3, 5), 0, 1))
+  const broken = t.rejects(s.writer.write({ ...chunkOf(ipv4Lines(2), 0, 2),
+    ends: new Uint32Array([5, 1_000_000]) }), /outside of buffer bounds/,
+  'a chunk that cannot be parsed fails alone')
+  const third = s.writer.write(chunkOf(ipv4Lines(4, 8), 0, 3))
+  s.hold.release()
+
+  t.match(await first, { observations: 5, distinct: 5 })
+  t.match(await second, { observations: 3, distinct: 7 }, 'one transaction: 3 + 4 rows')
+  t.match(await third, { observations: 4, distinct: 7 })
+  await broken
+  t.equal(observationTotal(s.store), 12)
+  t.same(s.store.offsets(), [0, 1, 3].map((partition) => ({ topic: IPV4, partition,
+    nextOffset: partition === 0 ? '5' : partition === 1 ? '3' : '4' })))
+})
+
+t.test('the log is copied into the database by a thread of its own, not by the writer',
+  async (t) => {
+    const s = threadSetup(t, { pragmas: ['wal_autocheckpoint = 0'] })
+    const before = statSync(s.path).size
+    await s.writer.write(chunkOf(ipv4Lines(3000)))
+    // A thread start and a few checkpoint intervals: generous, as the machine may be busy.
+    await until(() => statSync(s.path).size > before, 'the database file took the rows', 12_000)
+    t.equal(observationTotal(s.store), 3000)
+  })
 
 t.test('close lets the writes already sent finish, then the thread ends', async (t) => {
   const s = threadSetup(t)

@@ -19,7 +19,7 @@ function contents (db: Database.Database): Record<string, unknown[]> {
 function previousVersionDatabase (path: string): Record<string, unknown[]> {
   const db = new Database(path)
   migrate(db, SCHEMA_VERSION - 1)
-  new BatchWriter(db, new NameDictionary(db)).write(batchOf([
+  new BatchWriter(db, new NameDictionary(db)).write([batchOf([
     obs('a.example.', 'NS', 'ns1.provider.net.', 1467700000),
     obs('b.example.', 'NS', 'ns2.provider.net.', 1467700100),
     obs('www.a.example.', 'A', '192.0.2.10', 1467700000)
@@ -32,7 +32,7 @@ function previousVersionDatabase (path: string): Record<string, unknown[]> {
     rejects: [{ topic: 'spamhaus_pdns_ns', partition: 0, offset: '7', code: 'empty',
       reason: 'The message is empty.', payload: Buffer.alloc(0) }],
     offsets: [{ topic: 'spamhaus_pdns_ns', partition: 0, nextOffset: '8' }]
-  }))
+  })])
   const before = contents(db)
   db.close()
 

@@ -216,6 +216,7 @@ t.test('the service\'s reader migrates, then only reads, with a small page cache
   const writer = Store.open(path, { role: 'writer' })
   t.teardown(() => writer.close())
   t.equal(writer.db.pragma('cache_size', { simple: true }), -262_144)
+  t.equal(writer.db.pragma('mmap_size', { simple: true }), 2_147_418_112, 'reads mapped')
   t.equal(writer.db.pragma('synchronous', { simple: true }), 1, 'NORMAL')
   writer.write(batchOf([obs('a.example.', 'A', '192.0.2.1', 1)]))
   t.equal(reader.observations.byName('a.example.', all).records.length, 1, 'seen by the reader')
@@ -225,6 +226,28 @@ t.test('the writer thread\'s connection never migrates: it needs the reader firs
   const path = join(tempDir(t), 'new.db')
   t.throws(() => Store.open(path, { role: 'writer' }),
     /schema version 0 is not this dnsledger's.*migrates must open the database first/)
+})
+
+t.test('batches written together: one transaction, a batch stored before is skipped', async (t) => {
+  const store = tempStore(t)
+  const at = (partition: number, nextOffset: string) =>
+    [{ topic: 'spamhaus_pdns_ipv4', partition, nextOffset }]
+  const stored = batchOf([obs('example.com.', 'A', '192.0.2.1', 5)], { offsets: at(0, '1') })
+  store.write(stored)
+  const results = store.writeAll([
+    stored,
+    batchOf([obs('example.com.', 'A', '192.0.2.1', 9), obs('example.com.', 'A', '192.0.2.2', 7)],
+      { offsets: at(1, '2') }),
+    batchOf([obs('example.com.', 'A', '192.0.2.1', 3)], { offsets: at(2, '1') })
+  ])
+
+  t.match(results, [{ alreadyStored: true, distinct: 0 },
+    { observations: 2, distinct: 2, alreadyStored: false },
+    { observations: 1, distinct: 2, alreadyStored: false }])
+  t.same(store.observations.byName('example.com.', all).records.map((r) =>
+    [r.rdata, r.first_seen, r.last_seen, r.count]), [['192.0.2.1', 3, 9, 3],
+    ['192.0.2.2', 7, 7, 1]])
+  t.same(store.offsets().map((o) => o.nextOffset), ['1', '2', '1'])
 })
 
 t.test('a batch whose offsets the store already holds is not written again', async (t) => {
