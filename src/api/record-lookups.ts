@@ -24,12 +24,15 @@ export function ipRangePage (store: Store, range: IpRange, lookup: LookupOptions
 }
 
 /**
- * Every owner whose NS, CNAME or MX points at a name. These store the target as a name id; a
- * name never stored is pointed at by nothing, and so was never given a cursor: one sent with
- * it is refused as any unknown cursor is, not answered with an empty page.
+ * Every owner whose NS, CNAME or MX points at a name, or (`*.name`) at it or any name under it.
+ * These store the target as a name id; a name never stored is pointed at by nothing, and so was
+ * never given a cursor: one sent with it is refused as any unknown cursor is, not answered with
+ * an empty page.
  */
-export function targetPage (store: Store, rrtype: TargetRRType, name: string,
+export function targetPage (store: Store, rrtype: TargetRRType, pattern: NamePattern,
   lookup: LookupOptions): Page<ObservationRecord> {
+  const { name, subdomains } = pattern
+  if (subdomains !== undefined) return store.wildcards.byTargetSubtree(rrtype, name, lookup)
   const id = store.nameIdOf(name)
   if (id === undefined && lookup.cursor !== undefined) throw unknownCursor()
   if (id === undefined) return EMPTY_PAGE

@@ -18,6 +18,7 @@ import { ObservationQueries } from './observation-queries.js'
 import { RejectedQueries } from './rejected-queries.js'
 import { SoaHistoryQueries } from './soa-history-queries.js'
 import { TxtSearchQueries } from './txt-search-queries.js'
+import { WildcardQueries } from './wildcard-queries.js'
 
 /**
  * - `reader`: the service's HTTP thread. Creates the file and runs the migrations, then only
@@ -112,6 +113,7 @@ export class Store {
   readonly rejected: RejectedQueries
   readonly txt: TxtSearchQueries
   readonly soa: SoaHistoryQueries
+  readonly wildcards: WildcardQueries
   readonly #names: NameDictionary
   readonly #writer: BatchWriter | undefined
   readonly #selectOffsets: Database.Statement
@@ -127,6 +129,7 @@ export class Store {
     this.rejected = new RejectedQueries(db)
     this.txt = new TxtSearchQueries(db)
     this.soa = new SoaHistoryQueries(db)
+    this.wildcards = new WildcardQueries(db)
     this.#selectOffsets = db.prepare(`
       SELECT topic, partition, next_offset AS nextOffset
       FROM kafka_offsets

@@ -143,7 +143,10 @@ t.test('each kind answers what its GET endpoint answers', async (t) => {
     [{ value: 'www.example.com', as: 'cname' }, '/v1/cnames/www.example.com'],
     [{ value: 'www.example.com', as: 'domain' }, '/v1/domains/www.example.com'],
     [{ value: '192.0.2.77' }, '/v1/ips/192.0.2.77'],
-    [{ value: 'never.seen.example', as: 'mx' }, '/v1/mx/never.seen.example']
+    [{ value: 'never.seen.example', as: 'mx' }, '/v1/mx/never.seen.example'],
+    [{ value: '*.example.net', as: 'nameserver' }, '/v1/nameservers/*.example.net'],
+    [{ value: '*.example.net', as: 'mx' }, '/v1/mx/*.example.net'],
+    [{ value: '*.example.com', as: 'cname' }, '/v1/cnames/*.example.com']
   ]
   const answered = await results(app, { indicators: cases.map(([indicator]) => indicator) })
   for (const [i, [indicator, path]] of cases.entries()) {
@@ -155,6 +158,9 @@ t.test('each kind answers what its GET endpoint answers', async (t) => {
   t.same(answered[7]?.records.map((r) => r.rdata).sort(),
     ['10 mx.example.net.', 'mx.example.net.'], 'MX with and without a preference')
   t.same(answered[11]?.records, [])
+  t.equal(answered[12]?.records.length, 3, '*. under a nameserver\'s domain')
+  t.equal(answered[13]?.records.length, 2, '*. under a mail host\'s domain')
+  t.equal(answered[14]?.records.length, 2, '*. under a CNAME target\'s domain')
 })
 
 t.test('a name is a domain unless it is said to be a nameserver, mail host or target',

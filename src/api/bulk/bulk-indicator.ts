@@ -9,7 +9,7 @@ import type { LookupOptions, ObservationRecord, Page } from '../../store/observa
 import type { Store } from '../../store/store.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  isAddressShaped, parseIpRange, parseName, parseNamePattern, shownPattern
+  isAddressShaped, parseIpRange, parseNamePattern, shownPattern
 } from '../request-params.js'
 
 export type IndicatorKind = typeof INDICATOR_KINDS[number]
@@ -68,11 +68,12 @@ export function subjectOf (store: Store, indicator: Indicator): Subject {
     return { ...indicator, canonical: range.text, path: ENDPOINTS.ip + range.text, page }
   }
   const rrtype = TARGET_RRTYPES[kind]
-  const name = parseName(value)
+  const pattern = parseNamePattern(value)
+  const canonical = shownPattern(pattern)
   const page = (lookup: LookupOptions) =>
-    targetPage(store, rrtype, name, { ...lookup, rrtypes: [rrtype] })
+    targetPage(store, rrtype, pattern, { ...lookup, rrtypes: [rrtype] })
 
-  return { ...indicator, canonical: name, path: ENDPOINTS[kind] + nameSegment(name), page }
+  return { ...indicator, canonical, path: ENDPOINTS[kind] + nameSegment(canonical), page }
 }
 
 /** The root is `%2E` in a path: clients fold a bare `.` segment away. */

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
 import type { Store } from '../../store/store.js'
-import { WildcardQueries } from '../../store/wildcard-queries.js'
+import type { WildcardQueries } from '../../store/wildcard-queries.js'
 import type { RateLimiter } from '../access/rate-limiter.js'
 import { dnsdbAnswer } from '../dnsdb/dnsdb-answer.js'
 import {
@@ -163,7 +163,7 @@ function metaRoutes (app: FastifyInstance, options: DnsdbRouteOptions) {
 }
 
 export async function dnsdbRoutes (app: FastifyInstance, options: DnsdbRouteOptions) {
-  const queries = new WildcardQueries(options.store.db)
+  const queries = options.store.wildcards
   installDnsdbErrorReply(app)
   app.addSchema(dnsdbQuerySchema)
   metaRoutes(app, options)

@@ -10,7 +10,6 @@ import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
 import type { ObservationRecord, TimeFences } from '../../store/observation-queries.js'
 import type { Store } from '../../store/store.js'
-import { WildcardQueries } from '../../store/wildcard-queries.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
 import { pagingClock, type PagingClock } from '../paging-clock.js'
@@ -69,7 +68,6 @@ function routeSchema (summary: string, param: string, description: string,
 
 export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOptions) {
   const { store } = options
-  const wildcards = new WildcardQueries(store.db)
   app.addSchema(observationRecordSchema)
   app.addSchema(lookupQuerySchema)
   app.addSchema(reverseLookupQuerySchema)
@@ -108,17 +106,11 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
     return async (request: FastifyRequest, res: FastifyReply) => {
       const raw = (request.params as Record<string, string>)[param] ?? ''
       const pattern = parseNamePattern(raw)
-      const { name, subdomains } = pattern
       const filters = lookupFilters(request.query as LookupQuery, [rrtype])
-      if (subdomains !== undefined) {
-        const subtree: PageSource<ObservationRecord> = (window) =>
-          wildcards.byTargetSubtree(rrtype, name, { ...filters, ...window })
-        return reply(request, res, filters, subtree, { [param]: shownPattern(pattern), rrtype })
-      }
       const source: PageSource<ObservationRecord> = (window) =>
-        targetPage(store, rrtype, name, { ...filters, ...window })
+        targetPage(store, rrtype, pattern, { ...filters, ...window })
 
-      return reply(request, res, filters, source, { [param]: name, rrtype })
+      return reply(request, res, filters, source, { [param]: shownPattern(pattern), rrtype })
     }
   }
 
