@@ -8,7 +8,7 @@ import http from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js'
-import { problemType } from './problem-handler.js'
+import { problemBody } from './problem-handler.js'
 
 interface ConnectionError extends Error {
   code?: string
@@ -29,8 +29,8 @@ function describe (err: ConnectionError): [ErrorCode, string] {
 }
 
 export function rawProblem (code: ErrorCode, detail: string): string {
-  const { statusCode, title } = ERROR_CATALOGUE[code]
-  const body = JSON.stringify({ type: problemType(code), title, status: statusCode, code, detail })
+  const { statusCode } = ERROR_CATALOGUE[code]
+  const body = JSON.stringify(problemBody(code, detail))
 
   return `HTTP/1.1 ${statusCode} ${http.STATUS_CODES[statusCode]}\r\n` +
     'Content-Type: application/problem+json; charset=utf-8\r\n' +

@@ -87,7 +87,7 @@ function sendJsonPage<T, V extends FlatRecord> (request: FastifyRequest, reply: 
   source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>) {
   const query = request.query as ListQuery
   const limit = parseLimit(query.limit, meta.limits.defaultLimit, meta.limits.maxLimit,
-    sentLimit(request))
+    () => sentLimit(request))
   const page = source({ limit, cursor: query.cursor })
   const truncated = page.nextCursor !== undefined
   reply.header('x-dnsledger-truncated', String(truncated))
@@ -107,7 +107,7 @@ async function sendStream<T, V extends FlatRecord> (request: FastifyRequest, rep
   source: PageSource<T>, view: (record: T) => V, meta: ListMeta<T>, output: OutputChoice) {
   const query = request.query as ListQuery
   const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit,
-    sentLimit(request))
+    () => sentLimit(request))
   const first = source({ limit: Math.min(STREAM_PAGE_RECORDS, limit), cursor: query.cursor })
   const human = query.humantime === true
   const shape = human ? (record: T) => humanRecord(view(record)) : view

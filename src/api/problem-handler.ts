@@ -10,7 +10,7 @@ import { allowedMethods } from './allowed-methods.js'
 import { commaNetworkPath, slashNetworkDetail } from './slash-network.js'
 import { queryTextOf, validationDetail } from './validation-detail.js'
 
-export function problemType (code: ErrorCode): string {
+function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
 }
 

@@ -221,16 +221,16 @@ function checkWindow (afterName: string, after: number | undefined, beforeName: 
 }
 
 /**
- * `sent` is the limit as the client wrote it (`limit=0100`, `"limit": 4000`): a number the
+ * `sent` gives the limit as the client wrote it (`limit=0100`, `"limit": 4000`): a number the
  * schema coerced may print otherwise (digits past 2^53 come back as 1e+23), and the refusal
- * should quote what was sent.
+ * should quote what was sent. It is asked only for a refusal, so that a page request does not
+ * parse its query string a second time.
  */
 export function parseLimit (raw: number | undefined, defaultLimit: number, maxLimit: number,
-  sent?: string): number {
+  sent?: () => string | undefined): number {
   if (raw === undefined) return defaultLimit
   if (raw > maxLimit) {
-    const text = sent ?? 'limit'
-    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text
+    const shown = clipText(sent?.() ?? 'limit')
     throw new DnsledgerError('INVALID_REQUEST', `${shown} is over the maximum of ${maxLimit}: ` +
       `send a limit of at most ${maxLimit} and follow next_cursor for the rest`)
   }

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import { DnsledgerError } from '../errors.js'
+import { clipText } from './shown-value.js'
 
 type SchemaLookup = (id: string) => unknown
 
@@ -35,7 +36,7 @@ function integerNames (schema: unknown, lookup: SchemaLookup): string[] {
 }
 
 function shown (value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)
+  return JSON.stringify(clipText(value, 40))
 }
 
 /**

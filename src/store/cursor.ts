@@ -35,7 +35,7 @@ function digest (scope: string): string {
 }
 
 export function encodeCursor (scope: string, values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify([digest(scope), ...values.map(tag)])).toString('base64url')
+  return encodedJson([digest(scope), ...values.map(tag)])
 }
 
 export function unknownCursor (): DnsledgerError {
@@ -45,7 +45,7 @@ export function unknownCursor (): DnsledgerError {
 
 export function decodeCursor (scope: string, cursor: string, slots: CursorSlot[]): CursorValue[] {
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    const decoded = decodedJson(cursor)
     if (!Array.isArray(decoded) || decoded.length !== slots.length + 1 ||
       decoded[0] !== digest(scope)) {
       throw new Error('cursor of another query')

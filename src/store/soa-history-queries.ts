@@ -11,7 +11,8 @@
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES } from '../feeds/observation.js'
 import { parseSoaRdata, type SoaFields } from '../feeds/soa-rdata.js'
-import { decodeCursor, encodeCursor } from './cursor.js'
+import { decodeCursor } from './cursor.js'
+import { keysetPage, scopeOf } from './keyset-page.js'
 import { nameKey } from './name-key.js'
 import type { Page } from './observation-queries.js'
 import { FILTERS, filterParams, type TimeFences } from './record-rows.js'
@@ -63,20 +64,15 @@ export class SoaHistoryQueries {
   /** The SOA records of a zone (a canonical name), oldest or newest first. */
   history (zone: string, options: SoaHistoryOptions): Page<SoaRecord> {
     const filters = filterParams(undefined, options.fences)
-    const scope = ['soa', zone, options.order, ...filters].map(String).join('\u0000')
+    const scope = scopeOf('soa', [zone, options.order], filters)
     const after = options.cursor === undefined
       ? START[options.order]
       : decodeCursor(scope, options.cursor, ['number', 'string'])
     const rows = this.#statements.all<SoaRow>(HISTORY(options.order),
       [nameKey(zone), ...filters, ...after, options.limit + 1])
-    const shown = rows.slice(0, options.limit)
-    const last = shown[shown.length - 1]
-    const page: Page<SoaRecord> = { records: shown.map((row) => soaRecord(zone, row)) }
-    if (rows.length > options.limit && last !== undefined) {
-      page.nextCursor = encodeCursor(scope, [last.first_seen, last.rdata])
-    }
 
-    return page
+    return keysetPage(scope, rows, options.limit, (row) => [row.first_seen, row.rdata],
+      (row) => soaRecord(zone, row))
   }
 }
 

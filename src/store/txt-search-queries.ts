@@ -12,8 +12,8 @@
  */
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES } from '../feeds/observation.js'
-import { decodeCursor, encodeCursor } from './cursor.js'
-import type { Page } from './keyset-page.js'
+import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js'
+import { keysetPage, scopeOf, type Page } from './keyset-page.js'
 import { nameRange } from './name-key.js'
 import { StatementCache } from './statement-cache.js'
 import {
@@ -50,6 +50,10 @@ interface EntryKey {
   rdata: string
   rrname_id: number
 }
+
+/** An entry's place in the index, which a cursor continues after. */
+const keyOf = (entry: Pick<Row, 'rrname_id' | 'rdata'>): CursorValue[] =>
+  [entry.rdata, entry.rrname_id]
 
 /** Past every stored text: UTF-8 never holds the byte 0xff. */
 const PAST_ALL_TEXT = Buffer.from([0xff])
@@ -138,8 +142,8 @@ export class TxtSearchQueries {
     // Folded and exact matching of one text differ: ignore_case is in the scope (added only
     // when set, so that the cursors of case-sensitive searches stay what they were).
     const folded = search.match.kind === 'contains' && search.match.ignoreCase ? ['folded'] : []
-    const scope = ['txt', search.match.kind, ...folded, low, high.toString('hex'),
-      ...condition.params, ...owners, ...filters].map(String).join('\u0000')
+    const scope = scopeOf('txt', [search.match.kind, ...folded, low, high, ...condition.params,
+      ...owners], filters)
     const start = search.cursor === undefined
       ? [low, BEFORE_ANY_ID]
       : decodeCursor(scope, search.cursor, ['string', 'number'])
@@ -148,21 +152,11 @@ export class TxtSearchQueries {
       const rows = this.#statements.all<Row>(HITS(condition.sql), [...start, high,
         search.scanLimit, ...condition.params, ...owners, ...filters, search.limit + 1])
 
+      // A page filled inside the window continues after its last record.
       return rows.length > search.limit
-        ? this.#fullPage(scope, rows.slice(0, search.limit))
+        ? { ...keysetPage(scope, rows, search.limit, keyOf, toRecord), scanLimited: false }
         : this.#windowPage(scope, rows, start, high, search.scanLimit)
     })
-  }
-
-  /** The page filled inside the window: it continues after its last record. */
-  #fullPage (scope: string, rows: Row[]): TxtPage {
-    const last = rows[rows.length - 1] as Row
-
-    return {
-      records: rows.map(toRecord),
-      nextCursor: encodeCursor(scope, [last.rdata, last.rrname_id]),
-      scanLimited: false
-    }
   }
 
   /** Every match of the window is on the page: it continues after the window, if any follows. */
@@ -172,7 +166,7 @@ export class TxtSearchQueries {
       scanLimit - 1])
     const page: TxtPage = { records: rows.map(toRecord), scanLimited: beyond !== undefined }
     if (end !== undefined && beyond !== undefined) {
-      page.nextCursor = encodeCursor(scope, [end.rdata, end.rrname_id])
+      page.nextCursor = encodeCursor(scope, keyOf(end))
     }
 
     return page

@@ -53,7 +53,7 @@ export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
 
   return {
     rrtypes: parseRrtypes(type),
-    limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, shownNumber(body.limit)),
+    limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, () => shownNumber(body.limit)),
     fences: parseFences(fences, nowSeconds)
   }
 }

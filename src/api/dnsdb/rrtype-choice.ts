@@ -7,6 +7,7 @@
  */
 import { DnsledgerError } from '../../errors.js'
 import { RRTYPE_CODES, type RRType } from '../../feeds/observation.js'
+import { clipText } from '../shown-value.js'
 
 const STORED = Object.keys(RRTYPE_CODES) as RRType[]
 
@@ -20,7 +21,7 @@ function storedType (type: string): RRType | undefined {
 }
 
 function refuse (type: string, field: string): never {
-  const shown = JSON.stringify(type.length > 40 ? `${type.slice(0, 40)}...` : type)
+  const shown = JSON.stringify(clipText(type, 40))
   const what = /^[A-Z][A-Z0-9-]{0,19}$|^TYPE\d{1,5}$/.test(type)
     ? 'is not a record type dnsledger stores'
     : 'is not a record type'

@@ -5,6 +5,7 @@
  * order below. An Accept header that allows none of them is a 406 saying what to send.
  */
 import { DnsledgerError } from '../../errors.js'
+import { clipText } from '../shown-value.js'
 import { parseAccept, specificity, type MediaRange } from './accept-header.js'
 
 export type OutputFormat = 'json' | 'ndjson' | 'csv'
@@ -62,7 +63,7 @@ function better (a: Candidate, b: Candidate): boolean {
 }
 
 function notAcceptable (accept: string): DnsledgerError {
-  const shown = accept.length > 200 ? `${accept.slice(0, 200)}...` : accept
+  const shown = clipText(accept, 200)
 
   return new DnsledgerError('NOT_ACCEPTABLE', `Accept: ${shown} allows none of the formats ` +
     `this list is written in: send Accept: application/json, ${NDJSON_TYPE} or ${CSV_TYPE} ` +
