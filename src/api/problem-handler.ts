@@ -4,11 +4,9 @@
  * or a stack trace.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { DnsledgerError, ERROR_CATALOGUE, isDnsledgerError, type ErrorCode } from '../errors.js'
+import { DnsledgerError, ERROR_CATALOGUE, type ErrorCode } from '../errors.js'
 import { redactUrl } from './access/url-redaction.js'
-import { allowedMethods } from './allowed-methods.js'
-import { commaNetworkPath, slashNetworkDetail } from './slash-network.js'
-import { queryTextOf, validationDetail } from './validation-detail.js'
+import { errorOutcome, isNoRoute, noRouteOutcome, type NoRoute } from './error-outcome.js'
 
 function problemType (code: ErrorCode): string {
   return `urn:dnsledger:problem:${code.toLowerCase().replaceAll('_', '-')}`
@@ -44,26 +42,18 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, code:
     .send(problemDocument(code, detail, request.url))
 }
 
-/** Fastify's own errors (schema validation, body parsing) mapped onto the catalogue. */
+/**
+ * Fastify's own errors that are neither schema failures nor of a path no route serves. Bodies
+ * are parsed by json-body-parser.ts, whose refusals are of the catalogue already: Fastify's JSON
+ * parser, and so its FST_ERR_CTP_*_JSON_BODY errors, is never installed.
+ */
 function fromFastifyError (err: FastifyError,
   request: FastifyRequest): DnsledgerError | undefined {
-  if (err.validation !== undefined) {
-    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(request.url) }
-    return new DnsledgerError('INVALID_REQUEST', validationDetail(err.validation, sent))
-  }
   if (err.statusCode === 413) {
     return new DnsledgerError('PAYLOAD_TOO_LARGE', 'request body is too large: send fewer items')
   }
   if (err.statusCode === 415) {
     return new DnsledgerError('UNSUPPORTED_MEDIA_TYPE', unsupportedTypeDetail(request))
-  }
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return new DnsledgerError('INVALID_REQUEST', 'the body is empty: send one JSON object, as ' +
-      'the API description (/docs) shows')
-  }
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
-    return new DnsledgerError('INVALID_REQUEST', 'the body is not valid JSON: send one JSON ' +
-      'object, as the API description (/docs) shows (check quotes, commas and brackets)')
   }
   if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
     return new DnsledgerError('INVALID_REQUEST', err.message)
@@ -100,48 +90,45 @@ function sendFailedProblem (reply: FastifyReply, request: FastifyRequest, failur
     .send(JSON.stringify({ ...body, instance: '' }))
 }
 
+/** A path no route serves, or one it serves with other methods, as problem details. */
+function sendNoRoute (reply: FastifyReply, request: FastifyRequest, outcome: NoRoute) {
+  if (outcome.kind === 'allowed methods') {
+    reply.header('allow', outcome.allow)
+    return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${outcome.path} does not take ` +
+      `${request.method}: send ${outcome.methods.join(' or ')}`)
+  }
+  if (outcome.kind === 'fixed path') {
+    return sendProblem(reply, request, 'INVALID_CIDR', outcome.detail)
+  }
+
+  return sendNotFound(reply, request)
+}
+
+function answerError (app: FastifyInstance, err: FastifyError, request: FastifyRequest,
+  reply: FastifyReply) {
+  const outcome = errorOutcome(app, err, request)
+  if (isNoRoute(outcome)) return sendNoRoute(reply, request, outcome)
+  const known = outcome.kind === 'known' ? outcome.error : fromFastifyError(err, request)
+  if (known !== undefined && known.statusCode < 500) {
+    return sendProblem(reply, request, known.code, known.message)
+  }
+  if (known !== undefined) {
+    request.log.warn({ err: known }, 'request failed')
+    return sendProblem(reply, request, known.code, known.message)
+  }
+  request.log.error({ err }, 'request failed')
+
+  return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
+}
+
 export function installProblemHandler (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     try {
-      return answerError(err, request, reply)
+      return answerError(app, err, request, reply)
     } catch (failure) {
       return sendFailedProblem(reply, request, failure)
     }
   })
-
-  const answerError = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    // A method no route of the path takes can fail in Fastify before the not-found handler
-    // (QUERY without a Content-Type fails body parsing): it is still a 405 or a 404. Refusals
-    // (no key, rate limit) come first, as for any path.
-    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
-    const known = isDnsledgerError(err) ? err : fromFastifyError(err, request)
-    if (known !== undefined && known.statusCode < 500) {
-      return sendProblem(reply, request, known.code, known.message)
-    }
-    if (known !== undefined) {
-      request.log.warn({ err: known }, 'request failed')
-      return sendProblem(reply, request, known.code, known.message)
-    }
-    request.log.error({ err }, 'request failed')
-
-    return sendProblem(reply, request, 'INTERNAL', 'the server failed to answer; it is logged')
-  }
-
-  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0]
-    const allowed = allowedMethods(app, request.url)
-    if (allowed.length > 0) {
-      reply.header('allow', allowed.join(', '))
-      return sendProblem(reply, request, 'METHOD_NOT_ALLOWED', `${path} does not take ` +
-        `${request.method}: send ${allowed.join(' or ')}`)
-    }
-
-    const fixed = commaNetworkPath(path ?? '')
-    if (fixed !== undefined) {
-      return sendProblem(reply, request, 'INVALID_CIDR', slashNetworkDetail(path ?? '', fixed))
-    }
-
-    return sendNotFound(reply, request)
-  }
-  app.setNotFoundHandler(answerNoRoute)
+  app.setNotFoundHandler((request, reply) =>
+    sendNoRoute(reply, request, noRouteOutcome(app, request)))
 }

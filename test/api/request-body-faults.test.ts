@@ -4,7 +4,7 @@ import { BODY_MAX_DEPTH } from '../../src/api/json-body-parser.js'
 import { shownJson, shownText } from '../../src/api/shown-value.js'
 import { installProblemHandler } from '../../src/api/problem-handler.js'
 import { installDnsdbErrorReply } from '../../src/api/dnsdb/dnsdb-error-reply.js'
-import Fastify from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { testApp } from '../helpers/test-app.js'
 
 const DEEP = 5_000
@@ -28,15 +28,21 @@ const DEEP_BODIES = [
   `{"indicators":["example.com"],"unknown":${deepLists(DEEP)}}`
 ]
 
+/** The method and path of every operation the API description gives a request body. */
+async function bodyOperations (app: FastifyInstance) {
+  await app.ready()
+  const document = app.swagger() as { paths: Record<string, Record<string, unknown>> }
+
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => (operation as { requestBody?: unknown }).requestBody)
+      .map(([method]) => [method.toUpperCase(), path] as const))
+}
+
 t.test('a body nested 5,000 deep is a 400 saying so, on every operation that takes a body',
   async (t) => {
     const app = await testApp(t)
-    await app.ready()
-    const document = app.swagger() as { paths: Record<string, Record<string, unknown>> }
-    const withBody = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.entries(operations)
-        .filter(([, operation]) => (operation as { requestBody?: unknown }).requestBody)
-        .map(([method]) => [method.toUpperCase(), path] as const))
+    const withBody = await bodyOperations(app)
     t.ok(withBody.length > 0, 'some operation takes a body')
 
     for (const [method, path] of withBody) {
@@ -46,6 +52,27 @@ t.test('a body nested 5,000 deep is a 400 saying so, on every operation that tak
         t.equal(res.statusCode, 400, `${method} ${path} ${payload.slice(0, 30)}`)
         t.match(res.headers['content-type'], /^application\/problem\+json/)
         t.match(res.json().detail, new RegExp(`more than ${BODY_MAX_DEPTH} levels deep`))
+      }
+    }
+  })
+
+// The app's own JSON parser (json-body-parser.ts) replaces Fastify's everywhere, so no route
+// ever sees Fastify's FST_ERR_CTP_*_JSON_BODY errors, and the problem handler maps none.
+t.test('an empty or broken JSON body is the app parser\'s refusal, on every operation',
+  async (t) => {
+    const app = await testApp(t)
+    const withBody = await bodyOperations(app)
+    t.ok(withBody.length > 0, 'some operation takes a body')
+
+    for (const [method, path] of withBody) {
+      for (const [payload, detail] of [
+        ['', /^the body is empty: send one JSON object, as the API description/],
+        ['{"indicators":', /^the body is not valid JSON: send one JSON object, as the API/]
+      ] as const) {
+        const res = await app.inject({ method: method as 'POST', url: path, payload,
+          headers: { 'content-type': 'application/json' } })
+        t.equal(res.statusCode, 400, `${method} ${path} ${JSON.stringify(payload)}`)
+        t.match(res.json(), { code: 'INVALID_REQUEST', detail })
       }
     }
   })

@@ -2,13 +2,12 @@
  * Errors of the DNSDB-compatible API leave as DNSDB's do: the HTTP status of DNSDB's table
  * (DNSDB API v2, "HTTP response codes": 400 bad request, 403 bad key, 404 unknown path, 416
  * offset) and a one-line plain-text body, which dnsdbq prints as the query status. The codes
- * and messages come from the one catalogue, errors.ts.
+ * and messages come from the one catalogue, errors.ts; what an error comes to is decided as for
+ * the rest of the API (error-outcome.ts).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { DnsledgerError, isDnsledgerError } from '../../errors.js'
-import { allowedMethods } from '../allowed-methods.js'
-import { commaNetworkPath, slashNetworkDetail } from '../slash-network.js'
-import { queryTextOf, validationDetail } from '../validation-detail.js'
+import { DnsledgerError } from '../../errors.js'
+import { errorOutcome, isNoRoute, noRouteOutcome, type NoRoute } from '../error-outcome.js'
 
 function send (reply: FastifyReply, statusCode: number, message: string) {
   const line = message.replace(/[\r\n]+/g, ' ')
@@ -16,54 +15,49 @@ function send (reply: FastifyReply, statusCode: number, message: string) {
   return reply.code(statusCode).type('text/plain; charset=utf-8').send(`Error: ${line}\n`)
 }
 
-function asKnown (err: FastifyError, url: string): DnsledgerError | undefined {
-  if (isDnsledgerError(err)) return err
-  if (err.validation !== undefined) {
-    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(url) }
-    return new DnsledgerError('INVALID_REQUEST', validationDetail(err.validation, sent))
-  }
+/** Fastify's other client errors keep their message; anything else is the server's fault. */
+function fromFastifyError (err: FastifyError): DnsledgerError | undefined {
   const status = err.statusCode ?? 500
   if (status < 400 || status >= 500) return undefined
 
   return new DnsledgerError('INVALID_REQUEST', err.message)
 }
 
+function sendNoRoute (reply: FastifyReply, request: FastifyRequest, outcome: NoRoute) {
+  if (outcome.kind === 'allowed methods') {
+    reply.header('allow', outcome.allow)
+    return send(reply, 405, `${request.method} is not taken here: send ` +
+      outcome.methods.join(' or '))
+  }
+  if (outcome.kind === 'fixed path') return send(reply, 400, outcome.detail)
+
+  return send(reply, 404, `no DNSDB path ${outcome.path}: use ` +
+    '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
+}
+
+function answerError (app: FastifyInstance, err: FastifyError, request: FastifyRequest,
+  reply: FastifyReply) {
+  const outcome = errorOutcome(app, err, request)
+  if (isNoRoute(outcome)) return sendNoRoute(reply, request, outcome)
+  const known = outcome.kind === 'known' ? outcome.error : fromFastifyError(err)
+  if (known === undefined || known.statusCode >= 500) {
+    request.log.error({ err }, 'DNSDB request failed')
+  }
+
+  if (known !== undefined) return send(reply, known.statusCode, known.message)
+  return send(reply, 500, 'the server failed to answer; it is logged')
+}
+
 export function installDnsdbErrorReply (app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     try {
-      return answerError(err, request, reply)
+      return answerError(app, err, request, reply)
     } catch (failure) {
       // Writing the error failed: still one line of DNSDB's form, never Fastify's 500 body.
       request.log.error({ err: failure }, 'writing a DNSDB error failed')
       return reply.sent ? reply : send(reply, 500, 'the server failed to describe an error')
     }
   })
-
-  const answerError = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    // As in problem-handler.ts: a method no route takes is a 405 or a 404, whatever else fails.
-    if (request.is404 && !isDnsledgerError(err)) return answerNoRoute(request, reply)
-    const known = asKnown(err, request.url)
-    if (known === undefined || known.statusCode >= 500) {
-      request.log.error({ err }, 'DNSDB request failed')
-    }
-
-    if (known !== undefined) return send(reply, known.statusCode, known.message)
-    return send(reply, 500, 'the server failed to answer; it is logged')
-  }
-
-  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
-    const allowed = allowedMethods(app, request.url)
-    if (allowed.length > 0) {
-      reply.header('allow', allowed.join(', '))
-      return send(reply, 405, `${request.method} is not taken here: send ${allowed.join(' or ')}`)
-    }
-
-    const path = request.url.split('?')[0] ?? ''
-    const fixed = commaNetworkPath(path)
-    if (fixed !== undefined) return send(reply, 400, slashNetworkDetail(path, fixed))
-
-    return send(reply, 404, `no DNSDB path ${path}: use ` +
-      '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')
-  }
-  app.setNotFoundHandler(answerNoRoute)
+  app.setNotFoundHandler((request, reply) =>
+    sendNoRoute(reply, request, noRouteOutcome(app, request)))
 }
