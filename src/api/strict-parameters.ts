@@ -49,6 +49,26 @@ function checkMagnitude (where: string, value: string): void {
     'count: send a smaller number (the API description, /docs, gives each maximum)')
 }
 
+const NOT_DECIMAL = 'is not a whole number in decimal digits: send digits 0-9 only, such as 100'
+
+/**
+ * Each declared integer that was sent must be decimal digits, of a size a count can be. `where`
+ * names it as the client wrote it (`limit=`, `x-limit: `); `problem` says what is wrong with
+ * text that is not decimal digits.
+ */
+function checkIntegers (sent: Record<string, unknown>, integers: string[],
+  where: (name: string) => string, problem: (value: string) => string = () => NOT_DECIMAL): void {
+  for (const name of integers) {
+    const value = sent[name]
+    if (typeof value !== 'string') continue
+    const sentAs = where(name)
+    if (!DECIMAL.test(value)) {
+      throw new DnsledgerError('INVALID_REQUEST', `${sentAs}${shown(value)} ${problem(value)}`)
+    }
+    checkMagnitude(sentAs, value)
+  }
+}
+
 function checkQuery (query: Record<string, unknown>, integers: string[]): void {
   for (const [name, value] of Object.entries(query)) {
     if (Array.isArray(value)) {
@@ -56,32 +76,14 @@ function checkQuery (query: Record<string, unknown>, integers: string[]): void {
         `${value.length} times: send it once`)
     }
   }
-  for (const name of integers) {
-    const value = query[name]
-    if (typeof value !== 'string') continue
-    if (DECIMAL.test(value)) {
-      checkMagnitude(`query parameter ${name}=`, value)
-      continue
-    }
-    throw new DnsledgerError('INVALID_REQUEST', `query parameter ${name}=${shown(value)} is ` +
-      'not a whole number in decimal digits: send digits 0-9 only, such as 100')
-  }
+  checkIntegers(query, integers, (name) => `query parameter ${name}=`)
 }
 
 /** Node joins a repeated header's values with ", ". */
 function checkHeaders (headers: FastifyRequest['headers'], integers: string[]): void {
-  for (const name of integers) {
-    const value = headers[name]
-    if (typeof value !== 'string') continue
-    if (DECIMAL.test(value)) {
-      checkMagnitude(`header ${name}: `, value)
-      continue
-    }
-    const problem = value.includes(',')
-      ? 'was sent more than once: send it once'
-      : 'is not a whole number in decimal digits: send digits 0-9 only, such as 100'
-    throw new DnsledgerError('INVALID_REQUEST', `header ${name}: ${shown(value)} ${problem}`)
-  }
+  checkIntegers(headers, integers, (name) => `header ${name}: `, (value) => value.includes(',')
+    ? 'was sent more than once: send it once'
+    : NOT_DECIMAL)
 }
 
 /**
