@@ -183,28 +183,26 @@ export function isRelativeTime (raw: string | undefined): boolean {
   return raw !== undefined && /^-\d{1,12}$/.test(raw)
 }
 
-export interface FenceQuery {
-  time_first_after?: string
-  time_first_before?: string
-  time_last_after?: string
-  time_last_before?: string
-}
+/** Each time fence's query parameter (and bulk request field) and where the store takes it. */
+export const FENCE_PARAMS = [
+  ['time_first_after', 'firstSeenAfter'],
+  ['time_first_before', 'firstSeenBefore'],
+  ['time_last_after', 'lastSeenAfter'],
+  ['time_last_before', 'lastSeenBefore']
+] as const satisfies ReadonlyArray<readonly [string, keyof TimeFences]>
+
+export type FenceQuery = { [param in typeof FENCE_PARAMS[number][0]]?: string }
 
 export function hasRelativeFence (query: FenceQuery): boolean {
-  return [query.time_first_after, query.time_first_before, query.time_last_after,
-    query.time_last_before].some(isRelativeTime)
+  return FENCE_PARAMS.some(([param]) => isRelativeTime(query[param]))
 }
 
 export function parseFences (query: FenceQuery, nowSeconds: number): TimeFences | undefined {
   const fences: TimeFences = {}
-  const read = (key: keyof FenceQuery): number | undefined => {
-    const raw = query[key]
-    return raw === undefined ? undefined : parseTime(key, raw, nowSeconds)
+  for (const [param, fence] of FENCE_PARAMS) {
+    const raw = query[param]
+    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds)
   }
-  fences.firstSeenAfter = read('time_first_after')
-  fences.firstSeenBefore = read('time_first_before')
-  fences.lastSeenAfter = read('time_last_after')
-  fences.lastSeenBefore = read('time_last_before')
 
   checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)
   checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before', fences.lastSeenBefore)

@@ -9,7 +9,7 @@ import type { LookupOptions } from '../../store/observation-queries.js'
 import type { Store } from '../../store/store.js'
 import { problemBody } from '../problem-handler.js'
 import { recordView } from '../routes/lookup-routes.js'
-import { FENCE_PARAMS } from './bulk-options.js'
+import { FENCE_PARAMS } from '../request-params.js'
 import { indicatorOf, subjectOf, type IndicatorInput, type Subject } from './bulk-indicator.js'
 
 interface Found {

@@ -4,18 +4,10 @@
  * request instead.
  */
 import { DnsledgerError } from '../../errors.js'
-import type { LookupOptions, TimeFences } from '../../store/observation-queries.js'
+import type { LookupOptions } from '../../store/observation-queries.js'
 import {
-  parseFences, parseLimit, parseRrtypes, type FenceQuery
+  FENCE_PARAMS, parseFences, parseLimit, parseRrtypes, type FenceQuery
 } from '../request-params.js'
-
-/** Each fence's request field (and GET parameter) and where the store takes it. */
-export const FENCE_PARAMS = [
-  ['time_first_after', 'firstSeenAfter'],
-  ['time_first_before', 'firstSeenBefore'],
-  ['time_last_after', 'lastSeenAfter'],
-  ['time_last_before', 'lastSeenBefore']
-] as const satisfies ReadonlyArray<readonly [keyof FenceQuery, keyof TimeFences]>
 
 export type BulkOptionFields = {
   type?: string | string[]
