@@ -28,7 +28,7 @@ function describe (err: ConnectionError): [ErrorCode, string] {
     'check the client or what sits between it and the server']
 }
 
-export function rawProblem (code: ErrorCode, detail: string): string {
+function rawProblem (code: ErrorCode, detail: string): string {
   const { statusCode } = ERROR_CATALOGUE[code]
   const body = JSON.stringify(problemBody(code, detail))
 

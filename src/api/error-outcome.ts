@@ -18,7 +18,7 @@ export type NoRoute =
   | { kind: 'fixed path', path: string, detail: string }
   | { kind: 'not found', path: string }
 
-export type ErrorOutcome = NoRoute
+type ErrorOutcome = NoRoute
   | { kind: 'known', error: DnsledgerError }
   /** Neither of the catalogue nor a schema failure: the dialect decides what it means. */
   | { kind: 'other', error: FastifyError }

@@ -52,7 +52,7 @@ function checkEncoding (request: FastifyRequest): void {
     `${clipText(encoding, 40)}: send it uncompressed, without Content-Encoding`)
 }
 
-export function parseJsonBody (request: FastifyRequest, text: string): unknown {
+function parseJsonBody (request: FastifyRequest, text: string): unknown {
   checkEncoding(request)
   if (text.length === 0) {
     throw new DnsledgerError('INVALID_REQUEST', 'the body is empty: send one JSON object, as ' +

@@ -34,7 +34,7 @@ export interface ListLimits {
   streamMaxLimit: number
 }
 
-export interface ListMeta<T = unknown> {
+interface ListMeta<T = unknown> {
   /** The request as understood, echoed in the JSON body. */
   query: Record<string, unknown>
   limits: ListLimits

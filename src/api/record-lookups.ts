@@ -9,7 +9,7 @@ import { mxRange } from '../store/rdata-codec.js'
 import type { Store } from '../store/store.js'
 import type { IpRange, NamePattern } from './request-params.js'
 
-export type TargetRRType = 'NS' | 'CNAME' | 'MX'
+type TargetRRType = 'NS' | 'CNAME' | 'MX'
 
 const EMPTY_PAGE: Page<ObservationRecord> = { records: [] }
 

@@ -8,7 +8,7 @@ import type { TxtMatch, TxtSearch } from '../store/txt-search-queries.js'
 import { parseNamePattern } from './request-params.js'
 import { clipText } from './shown-value.js'
 
-export interface TxtMatchQuery {
+interface TxtMatchQuery {
   contains?: string
   prefix?: string
   exact?: string

@@ -10,7 +10,7 @@
 import { closestWord } from './closest-word.js'
 import { clipText as clip, shownJson, shownText } from './shown-value.js'
 
-export interface SchemaNode {
+interface SchemaNode {
   type?: string | string[]
   enum?: readonly unknown[]
   minimum?: number
@@ -28,7 +28,7 @@ export interface SchemaNode {
   required?: readonly string[]
 }
 
-export interface ValidationIssue {
+interface ValidationIssue {
   keyword: string
   instancePath: string
   schemaPath: string
@@ -39,7 +39,7 @@ export interface ValidationIssue {
 }
 
 /** Where the values were sent, and how to read a query parameter as the client wrote it. */
-export interface SentRequest {
+interface SentRequest {
   /** Fastify's validationContext: querystring, body, params or headers. */
   place: string
   queryText?: (name: string) => string | undefined
@@ -133,7 +133,7 @@ function listAccepted (schema: SchemaNode): string {
 }
 
 /** What a schema accepts, in words: "an integer of at least 1", "one of json, ndjson, csv". */
-export function accepted (schema: SchemaNode, keyword = ''): string {
+function accepted (schema: SchemaNode, keyword = ''): string {
   if (schema.enum !== undefined) return `one of ${schema.enum.map(String).join(', ')}`
   const branches = schema.oneOf ?? schema.anyOf
   if (branches !== undefined) return branches.map((branch) => accepted(branch)).join(' or ')

@@ -24,7 +24,7 @@ declare module 'fastify' {
   }
 }
 
-export interface AccessOptions {
+interface AccessOptions {
   keys: ApiKeySet
   limiter: RateLimiter
 }

@@ -18,7 +18,7 @@ export interface RateDecision extends BucketState {
   atMs: number
 }
 
-export interface RateLimiterOptions {
+interface RateLimiterOptions {
   /** The limit of each configured key, in the order of the key set. */
   keyRates: RateSetting[]
   /** The limit of each client address, for requests that need no key. */
@@ -29,7 +29,7 @@ export interface RateLimiterOptions {
 }
 
 /** A few megabytes of buckets at most; a flood from more addresses forgets the idlest ones. */
-export const MAX_ADDRESS_CALLERS = 10_000
+const MAX_ADDRESS_CALLERS = 10_000
 
 export class RateLimiter {
   readonly #options: RateLimiterOptions

@@ -16,7 +16,7 @@ function decodedName (raw: string): string {
 }
 
 /** A query parameter whose name says it carries a credential (api_key, access_token, ...). */
-export function isCredentialName (name: string): boolean {
+function isCredentialName (name: string): boolean {
   const lower = name.toLowerCase()
   return CREDENTIAL_WORDS.some((word) => lower.includes(word))
 }

@@ -19,7 +19,7 @@ interface Found {
   next: string | null
 }
 
-export interface BulkAnswer {
+interface BulkAnswer {
   /** Each result as JSON, in the order sent. */
   results: string[]
   truncated: boolean

@@ -12,11 +12,11 @@ import {
   isAddressShaped, parseIpRange, parseNamePattern, shownPattern
 } from '../request-params.js'
 
-export type IndicatorKind = typeof INDICATOR_KINDS[number]
+type IndicatorKind = typeof INDICATOR_KINDS[number]
 
 export type IndicatorInput = string | { value: string, as?: IndicatorKind }
 
-export interface Indicator {
+interface Indicator {
   /** As sent. */
   value: string
   kind: IndicatorKind

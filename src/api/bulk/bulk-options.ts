@@ -14,7 +14,7 @@ export type BulkOptionFields = {
   limit?: number
 } & { [param in keyof FenceQuery]?: string | number }
 
-export interface BulkLimits {
+interface BulkLimits {
   defaultLimit: number
   /** The largest per-indicator limit. */
   maxLimit: number

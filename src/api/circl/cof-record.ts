@@ -6,7 +6,7 @@
  */
 import type { ObservationRecord } from '../../store/observation-queries.js'
 
-export function cofRecord (record: ObservationRecord) {
+function cofRecord (record: ObservationRecord) {
   return {
     rrname: record.rrname,
     rrtype: record.rrtype,

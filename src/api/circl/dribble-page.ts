@@ -10,13 +10,13 @@ import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { subjectScope, type CirclSubject } from './circl-subject.js'
 import type { CursorRegistry } from './cursor-registry.js'
 
-export interface DribbleRequest {
+interface DribbleRequest {
   count: number
   cursor?: number
   filter?: string
 }
 
-export interface DribblePage {
+interface DribblePage {
   records: ObservationRecord[]
   nextCursor?: number
 }

@@ -12,7 +12,7 @@ export type DnsdbTarget =
   | { kind: 'rdata-name', name: NameMatch, rrtypes?: RRType[] }
   | { kind: 'rdata-ip', range: IpRange }
 
-export type Window = Pick<OffsetOptions, 'limit' | 'offset' | 'fences'>
+type Window = Pick<OffsetOptions, 'limit' | 'offset' | 'fences'>
 
 export function fetchTarget (queries: WildcardQueries, target: DnsdbTarget,
   window: Window): ObservationRecord[] {

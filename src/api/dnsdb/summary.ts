@@ -6,7 +6,7 @@
 import type { ObservationRecord } from '../../store/observation-queries.js'
 import type { Summary } from './dnsdb-object.js'
 
-export interface SummaryResult {
+interface SummaryResult {
   summary?: Summary
   stoppedAtMaxCount: boolean
 }

@@ -16,7 +16,7 @@ import type { IndicatorInput } from '../bulk/bulk-indicator.js'
 import { readBulkOptions, shownOptions, type BulkOptionFields } from '../bulk/bulk-options.js'
 import { strictBodyValidator } from '../strict-body-validator.js'
 
-export interface BulkLookupRouteOptions {
+interface BulkLookupRouteOptions {
   store: Store
   defaultLimit: number
   /** The most indicators in one request. */

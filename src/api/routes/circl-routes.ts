@@ -12,7 +12,7 @@ import { cofBody } from '../circl/cof-record.js'
 import { CursorRegistry } from '../circl/cursor-registry.js'
 import { dribblePage } from '../circl/dribble-page.js'
 
-export interface CirclRouteOptions {
+interface CirclRouteOptions {
   store: Store
   maxLimit: number
 }

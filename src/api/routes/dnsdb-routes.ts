@@ -22,7 +22,7 @@ import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
 import { parseIpRange, parseName } from '../request-params.js'
 
-export interface DnsdbRouteOptions {
+interface DnsdbRouteOptions {
   store: Store
   limiter: RateLimiter
   maxLimit: number

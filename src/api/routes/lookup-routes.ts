@@ -21,7 +21,7 @@ import {
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
 
-export interface LookupRouteOptions extends ListLimits {
+interface LookupRouteOptions extends ListLimits {
   store: Store
 }
 

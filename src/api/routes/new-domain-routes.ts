@@ -21,7 +21,7 @@ type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
 const DEFAULT_WINDOW_SECONDS = 86_400
 
-export interface NewDomainRouteOptions extends ListLimits {
+interface NewDomainRouteOptions extends ListLimits {
   store: Store
 }
 

@@ -16,7 +16,7 @@ import { hasRelativeFence, parseFences, parseName } from '../request-params.js'
 
 type SoaHistoryQuery = FromSchema<typeof soaHistoryQuerySchema>
 
-export interface SoaHistoryRouteOptions extends ListLimits {
+interface SoaHistoryRouteOptions extends ListLimits {
   store: Store
 }
 

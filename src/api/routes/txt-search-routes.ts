@@ -19,7 +19,7 @@ type TxtSearchQuery = FromSchema<typeof txtSearchQuerySchema>
 
 const COLUMNS = recordColumns(observationRecordSchema)
 
-export interface TxtSearchRouteOptions extends ListLimits {
+interface TxtSearchRouteOptions extends ListLimits {
   store: Store
   /** The most TXT index entries one request examines. */
   scanLimit: number
