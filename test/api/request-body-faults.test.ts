@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { gzipSync } from 'node:zlib'
 import { BODY_MAX_DEPTH } from '../../src/api/json-body-parser.js'
 import { shownJson, shownText } from '../../src/api/shown-value.js'
@@ -39,43 +39,34 @@ async function bodyOperations (app: FastifyInstance) {
       .map(([method]) => [method.toUpperCase(), path] as const))
 }
 
-t.test('a body nested 5,000 deep is a 400 saying so, on every operation that takes a body',
-  async (t) => {
-    const app = await testApp(t)
-    const withBody = await bodyOperations(app)
-    t.ok(withBody.length > 0, 'some operation takes a body')
+/** Each payload, sent as JSON to every operation that takes a body, is a 400 saying `detail`. */
+async function refusedEverywhere (t: Test, cases: ReadonlyArray<readonly [string, RegExp]>) {
+  const app = await testApp(t)
+  const withBody = await bodyOperations(app)
+  t.ok(withBody.length > 0, 'some operation takes a body')
 
-    for (const [method, path] of withBody) {
-      for (const payload of DEEP_BODIES) {
-        const res = await app.inject({ method: method as 'POST', url: path, payload,
-          headers: { 'content-type': 'application/json' } })
-        t.equal(res.statusCode, 400, `${method} ${path} ${payload.slice(0, 30)}`)
-        t.match(res.headers['content-type'], /^application\/problem\+json/)
-        t.match(res.json().detail, new RegExp(`more than ${BODY_MAX_DEPTH} levels deep`))
-      }
+  for (const [method, path] of withBody) {
+    for (const [payload, detail] of cases) {
+      const res = await app.inject({ method: method as 'POST', url: path, payload,
+        headers: { 'content-type': 'application/json' } })
+      t.equal(res.statusCode, 400, `${method} ${path} ${JSON.stringify(payload.slice(0, 30))}`)
+      t.match(res.headers['content-type'], /^application\/problem\+json/)
+      t.match(res.json(), { code: 'INVALID_REQUEST', detail })
     }
-  })
+  }
+}
+
+t.test('a body nested 5,000 deep is a 400 saying so, on every operation that takes a body',
+  (t) => refusedEverywhere(t, DEEP_BODIES.map((payload) =>
+    [payload, new RegExp(`more than ${BODY_MAX_DEPTH} levels deep`)] as const)))
 
 // The app's own JSON parser (json-body-parser.ts) replaces Fastify's everywhere, so no route
 // ever sees Fastify's FST_ERR_CTP_*_JSON_BODY errors, and the problem handler maps none.
 t.test('an empty or broken JSON body is the app parser\'s refusal, on every operation',
-  async (t) => {
-    const app = await testApp(t)
-    const withBody = await bodyOperations(app)
-    t.ok(withBody.length > 0, 'some operation takes a body')
-
-    for (const [method, path] of withBody) {
-      for (const [payload, detail] of [
-        ['', /^the body is empty: send one JSON object, as the API description/],
-        ['{"indicators":', /^the body is not valid JSON: send one JSON object, as the API/]
-      ] as const) {
-        const res = await app.inject({ method: method as 'POST', url: path, payload,
-          headers: { 'content-type': 'application/json' } })
-        t.equal(res.statusCode, 400, `${method} ${path} ${JSON.stringify(payload)}`)
-        t.match(res.json(), { code: 'INVALID_REQUEST', detail })
-      }
-    }
-  })
+  (t) => refusedEverywhere(t, [
+    ['', /^the body is empty: send one JSON object, as the API description/],
+    ['{"indicators":', /^the body is not valid JSON: send one JSON object, as the API/]
+  ]))
 
 t.test('a body posted to any path never gets Fastify\'s 500 body', async (t) => {
   const app = await testApp(t)
