@@ -1,14 +1,17 @@
 /**
  * Puts each native operation's example (schemas/operation-examples.ts) into the OpenAPI
  * document: every parameter gets the value it has in the example request, the body and the
- * JSON answer their examples. Done on the finished document, so that the route schemas, which
+ * JSON answer their examples, a list's NDJSON and CSV streams that answer as the writers that
+ * send them write it. Done on the finished document, so that the route schemas, which
  * validate requests, stay free of documentation.
  */
 import {
   OPERATION_EXAMPLES, type OperationExample, type ParameterValue
 } from '../../schemas/operation-examples.js'
+import { csvWriter } from './output/csv-writer.js'
 import type { FlatRecord } from './output/human-time.js'
-import { streamExamples } from './output/list-response.js'
+import type { ListWriter } from './output/list-writer.js'
+import { ndjsonWriter } from './output/ndjson-writer.js'
 import { CSV_TYPE, NDJSON_TYPE } from './output/output-format.js'
 
 interface Parameter {
@@ -26,6 +29,10 @@ interface Operation {
 }
 
 type Paths = Record<string, Record<string, Operation>>
+
+/** The cut of a list whose example answer is its last page. */
+const EXAMPLE_CURSOR = 'WyJrWmJ0c1pQeiIsImV4YW1wbGUiXQ'
+const EXAMPLE_LIMIT = 1
 
 /** What an example gives each parameter: its request's value, or an alternative's. */
 export function exampleValues (example: OperationExample): Record<string, ParameterValue> {
@@ -49,16 +56,25 @@ function addExamples (operation: Operation, example: OperationExample): void {
   addStreamExamples(content, example.answer)
 }
 
-/** A list's NDJSON and CSV examples show the record of its JSON example, not a generic one. */
+/** A record, then the marker of a cut list, as the writer sends them. */
+function streamExample (writer: ListWriter, record: FlatRecord, cursor: string): string {
+  const cut = writer.truncated(cursor, EXAMPLE_LIMIT)
+
+  return `${writer.head}${writer.records([record])}${cut}`
+}
+
+/** A list's NDJSON and CSV examples show the record of its JSON example, cut after it. */
 function addStreamExamples (content: Record<string, Media>, answer: unknown): void {
   const page = answer as { records?: FlatRecord[], next_cursor?: string | null }
   const record = page.records?.[0]
   const ndjson = content[NDJSON_TYPE]
   const csv = content[CSV_TYPE]
   if (record === undefined || ndjson === undefined || csv === undefined) return
-  const examples = streamExamples(Object.keys(record), record, page.next_cursor ?? undefined)
-  ndjson.example = examples.ndjson
-  csv.example = examples.csv
+
+  const columns = Object.keys(record)
+  const cursor = page.next_cursor ?? EXAMPLE_CURSOR
+  ndjson.example = streamExample(ndjsonWriter(columns), record, cursor)
+  csv.example = streamExample(csvWriter(columns), record, cursor)
 }
 
 export function withOperationExamples<D> (document: D): D {

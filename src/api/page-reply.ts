@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Page } from '../store/observation-queries.js'
 import { attachmentName } from './output/attachment-name.js'
 import { csvWriter } from './output/csv-writer.js'
-import { humanColumns, humanRecord, type FlatRecord } from './output/human-time.js'
+import { humanTimePlan, type FlatRecord } from './output/human-time.js'
 import { isoTime } from './output/iso-time.js'
 import {
   STREAM_PAGE_RECORDS, streamList, type PageSource, type PageWindow
@@ -109,9 +109,9 @@ async function sendStream<T, V extends FlatRecord> (request: FastifyRequest, rep
   const limit = parseLimit(query.limit, meta.limits.streamMaxLimit, meta.limits.streamMaxLimit,
     () => sentLimit(request))
   const first = source({ limit: Math.min(STREAM_PAGE_RECORDS, limit), cursor: query.cursor })
-  const human = query.humantime === true
-  const shape = human ? (record: T) => humanRecord(view(record)) : view
-  const columns = human ? humanColumns(meta.columns) : meta.columns
+  const human = query.humantime === true ? humanTimePlan(meta.columns) : undefined
+  const shape = human === undefined ? view : (record: T) => human.record(view(record))
+  const columns = human?.columns ?? meta.columns
   const csv = output.format === 'csv'
   const writer = csv ? csvWriter(columns) : ndjsonWriter(columns)
   const headers: Record<string, string> = { 'content-type': `${output.mediaType}; charset=utf-8` }

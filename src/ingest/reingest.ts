@@ -6,11 +6,11 @@
  */
 import { feedKindOfTopic, parsers } from '../feeds/index.js'
 import type { IngestBatch } from '../store/batch-writer.js'
+import type { KeptPayload, RejectedFilter } from '../store/rejected-queries.js'
 import type { Store } from '../store/store.js'
 import { emptyBatch } from './batch-builder.js'
-import { RejectedPayloads, type KeptPayload, type PayloadFilter } from './rejected-payloads.js'
 
-export interface ReingestOptions extends PayloadFilter {
+export interface ReingestOptions extends RejectedFilter {
   topicPrefix?: string
   pageSize?: number
 }
@@ -23,11 +23,10 @@ export interface ReingestResult {
 }
 
 export function reingestRejected (store: Store, options: ReingestOptions = {}): ReingestResult {
-  const payloads = new RejectedPayloads(store.db)
   const result: ReingestResult = { examined: 0, stored: 0, stillRejected: 0, notKept: 0 }
   let afterId = 0
   for (;;) {
-    const rows = payloads.page(afterId, options, options.pageSize ?? 1_000)
+    const rows = store.rejected.payloads(afterId, options, options.pageSize ?? 1_000)
     if (rows.length === 0) return result
 
     store.write(reparse(rows, options.topicPrefix ?? '', result))

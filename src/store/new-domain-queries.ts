@@ -44,6 +44,9 @@ interface Row {
  */
 export const SUFFIX_WALK_MAX_NAMES = 10_000
 
+/** Lists whose walk is kept for their later pages; past it, the oldest is dropped. */
+const KEPT_WALKS_MAX = 1_024
+
 const COLUMNS = `
   SELECT
     d.domain_id,
@@ -108,6 +111,7 @@ export class NewDomainQueries {
   readonly #statements: StatementCache
   readonly #countNamesUnder: Statement
   readonly #suffixWalkMaxNames: number
+  readonly #smallSuffixByScope = new Map<string, boolean>()
 
   constructor (db: Database, suffixWalkMaxNames = SUFFIX_WALK_MAX_NAMES) {
     this.#statements = new StatementCache(db)
@@ -131,17 +135,38 @@ export class NewDomainQueries {
     const after = filter.cursor === undefined
       ? [since, -1]
       : decodeCursor(scope, filter.cursor, ['number', 'number'])
-    const sql = this.#isSmall(filter.suffix, domains) ? BY_SUFFIX : BY_WINDOW
+    const sql = this.#isSmall(filter, scope, domains) ? BY_SUFFIX : BY_WINDOW
     const rows = this.#statements.all<Row>(sql, [...after, until, ...domains, filter.limit + 1])
 
     return keysetPage(scope, rows, filter.limit, (r) => [r.first_seen, r.domain_id], toRecord)
   }
 
-  #isSmall (suffix: string | undefined, domains: [string, string]): boolean {
-    if (suffix === undefined) return false
-    const names = this.#countNamesUnder.get(...domains, this.#suffixWalkMaxNames + 1) as number
+  /**
+   * Decided on a list's first page and kept, by the scope its cursors are bound to, for the
+   * later ones: counting costs up to SUFFIX_WALK_MAX_NAMES index steps, which a stream of many
+   * pages paid again on each. The cursor does not carry the decision, so cursors already given
+   * out keep working. Both walks answer the same rows in the same order, so a decision gone
+   * stale while a suffix grows costs time, never a wrong page, and the next first page decides
+   * afresh; a page whose decision was dropped counts again.
+   */
+  #isSmall (filter: NewDomainFilter, scope: string, domains: [string, string]): boolean {
+    if (filter.suffix === undefined) return false
+    const kept = filter.cursor === undefined ? undefined : this.#smallSuffixByScope.get(scope)
+    if (kept !== undefined) return kept
 
-    return names <= this.#suffixWalkMaxNames
+    const names = this.#countNamesUnder.get(...domains, this.#suffixWalkMaxNames + 1) as number
+    const small = names <= this.#suffixWalkMaxNames
+    this.#keep(scope, small)
+
+    return small
+  }
+
+  #keep (scope: string, small: boolean): void {
+    this.#smallSuffixByScope.delete(scope)
+    this.#smallSuffixByScope.set(scope, small)
+    if (this.#smallSuffixByScope.size <= KEPT_WALKS_MAX) return
+    const oldest = this.#smallSuffixByScope.keys().next().value
+    if (oldest !== undefined) this.#smallSuffixByScope.delete(oldest)
   }
 
   #byNameserver (filter: NewDomainFilter, nameserver: NonNullable<NewDomainFilter['nameserver']>,

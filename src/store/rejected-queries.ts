@@ -1,4 +1,9 @@
-/** The messages set aside by ingest, for a person to read and, once fixed, to re-ingest. */
+/**
+ * The messages set aside by ingest, for a person to read and, once fixed, to re-ingest. Both
+ * read the same pages in id order: a person sees the head of each payload, reingest the whole
+ * payload (null where it was not kept whole: too large, or set aside before whole payloads
+ * were kept).
+ */
 import type { Database, Statement } from 'better-sqlite3'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import type { Page } from './observation-queries.js'
@@ -21,17 +26,29 @@ export interface RejectCount {
   count: number
 }
 
+export interface RejectedFilter {
+  topic?: string
+  code?: string
+}
+
+export interface KeptPayload {
+  id: number
+  topic: string
+  payload: Buffer | null
+}
+
 interface Row extends Omit<RejectedMessageRecord, 'payload_head'> {
   payload_head: Buffer
 }
 
 export class RejectedQueries {
   readonly #selectPage: Statement
+  readonly #selectPayloads: Statement
   readonly #countByTopicAndCode: Statement
 
   constructor (db: Database) {
-    this.#selectPage = db.prepare(`
-      SELECT id, topic, partition, offset, code, reason, payload_head, payload_bytes, rejected_at
+    const pageOf = (columns: string) => db.prepare(`
+      SELECT ${columns}
       FROM rejected_messages
       WHERE id > ?
         AND (? IS NULL OR topic = ?)
@@ -39,6 +56,9 @@ export class RejectedQueries {
       ORDER BY id
       LIMIT ?
     `)
+    this.#selectPage = pageOf(
+      'id, topic, partition, offset, code, reason, payload_head, payload_bytes, rejected_at')
+    this.#selectPayloads = pageOf('id, topic, payload')
     this.#countByTopicAndCode = db.prepare(`
       SELECT topic, code, count(*) AS count
       FROM rejected_messages
@@ -47,7 +67,7 @@ export class RejectedQueries {
     `)
   }
 
-  list (filter: { topic?: string, code?: string, limit: number, cursor?: string }) {
+  list (filter: RejectedFilter & { limit: number, cursor?: string }) {
     const topic = filter.topic ?? null
     const code = filter.code ?? null
     const scope = `rejected\u0000${topic}\u0000${code}`
@@ -68,6 +88,14 @@ export class RejectedQueries {
     if (more && last !== undefined) page.nextCursor = encodeCursor(scope, [last.id])
 
     return page
+  }
+
+  /** Whole payloads after `afterId`, for reingest. */
+  payloads (afterId: number, filter: RejectedFilter, limit: number): KeptPayload[] {
+    const topic = filter.topic ?? null
+    const code = filter.code ?? null
+
+    return this.#selectPayloads.all(afterId, topic, topic, code, code, limit) as KeptPayload[]
   }
 
   counts (): RejectCount[] {

@@ -10,7 +10,8 @@ import { problemSchema } from '../../schemas/problem.js'
 import { SLICE_INDICATORS } from '../../src/api/bulk/bulk-answer.js'
 import { openapiDocument } from '../../src/openapi-document.js'
 import type { Store } from '../../src/store/store.js'
-import { batchOf, obs } from '../helpers/temp-store.js'
+import { lookupFixture } from '../helpers/lookup-fixture.js'
+import { obs } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
 
 interface Result {
@@ -24,25 +25,15 @@ interface Result {
   error?: { code: string, detail: string, status: number }
 }
 
-function fill (store: Store): void {
-  store.write(batchOf([
-    obs('www.example.com.', 'A', '192.0.2.1', 1467700000),
-    obs('www.example.com.', 'A', '192.0.2.1', 1467800000),
-    obs('www.example.com.', 'AAAA', '2001:db8::1', 1467700000),
-    obs('mail.example.com.', 'A', '192.0.2.77', 1467700000),
-    obs('shop.example.com.', 'A', '192.0.2.5', 1467900000),
-    obs('example.com.', 'NS', 'ns1.example.net.', 1467700000),
-    obs('example.org.', 'NS', 'ns1.example.net.', 1467750000),
-    obs('example.net.', 'NS', 'ns1.example.net.', 1467850000),
-    obs('example.com.', 'MX', '10 mx.example.net.', 1467700000),
-    obs('example.org.', 'MX', 'mx.example.net.', 1467700000),
-    obs('example.com.', 'TXT', '"v=spf1 -all"', 1467700000),
-    obs('alias.example.com.', 'CNAME', 'www.example.com.', 1467700000),
-    obs('other.example.org.', 'CNAME', 'www.example.com.', 1467800000),
-    obs('.', 'NS', 'a.root-servers.net.', 1467700000),
-    obs('.', 'NS', 'b.root-servers.net.', 1467700000)
-  ]))
-}
+/** Beside example.com: more nameserver and CNAME answers, and the root. */
+const fill = lookupFixture([
+  obs('shop.example.com.', 'A', '192.0.2.5', 1467900000),
+  obs('example.org.', 'NS', 'ns1.example.net.', 1467750000),
+  obs('example.net.', 'NS', 'ns1.example.net.', 1467850000),
+  obs('other.example.org.', 'CNAME', 'www.example.com.', 1467800000),
+  obs('.', 'NS', 'a.root-servers.net.', 1467700000),
+  obs('.', 'NS', 'b.root-servers.net.', 1467700000)
+])
 
 async function bulk (app: FastifyInstance, body: unknown) {
   return app.inject({ method: 'POST', url: '/v1/lookup', payload: body as object })

@@ -1,24 +1,12 @@
 import t from 'tap'
 import http from 'node:http'
+import { lookupFixture } from '../helpers/lookup-fixture.js'
 import { batchOf, obs } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
-import type { Store } from '../../src/store/store.js'
 
-function fill (store: Store): void {
-  store.write(batchOf([
-    obs('www.example.com.', 'A', '192.0.2.1', 1467700000),
-    obs('www.example.com.', 'A', '192.0.2.1', 1467800000),
-    obs('www.example.com.', 'AAAA', '2001:db8::1', 1467700000),
-    obs('mail.example.com.', 'A', '192.0.2.77', 1467700000),
-    obs('example.com.', 'NS', 'ns1.example.net.', 1467700000),
-    obs('example.com.', 'MX', '10 mx.example.net.', 1467700000),
-    obs('example.org.', 'MX', 'mx.example.net.', 1467700000),
-    obs('example.com.', 'TXT', '"v=spf1 -all"', 1467700000),
-    obs('alias.example.com.', 'CNAME', 'www.example.com.', 1467700000)
-  ], {
-    newDomains: [{ domain: 'fresh.example.', nameserver: 'ns1.example.net.', firstSeen: 1467700000 }]
-  }))
-}
+const fill = lookupFixture([], {
+  newDomains: [{ domain: 'fresh.example.', nameserver: 'ns1.example.net.', firstSeen: 1467700000 }]
+})
 
 t.test('GET /v1/domains/{name} returns every record of the name in any spelling', async (t) => {
   const app = await testApp(t, fill)

@@ -2,6 +2,7 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { OPERATION_EXAMPLES, type ParameterValue } from '../../schemas/operation-examples.js'
 import { buildApp } from '../../src/api/app.js'
+import { listResponses } from '../../src/api/output/list-response.js'
 import { InlineWriter } from '../../src/ingest/inline-writer.js'
 import { createLogger } from '../../src/logger.js'
 import { formatDocument, openapiDocument } from '../../src/openapi-document.js'
@@ -199,4 +200,9 @@ t.test('a list\'s NDJSON and CSV examples show the record of its JSON example', 
     const csv = parseCsv(String(content['text/csv'].example))
     t.same(csv[1], Object.values(record).map(String), `${path} CSV`)
   }
+})
+
+t.test('a list\'s route schema writes no stream example the document would replace', async (t) => {
+  const content = listResponses('ObservationPage')[200].content
+  for (const [type, media] of Object.entries(content)) t.notOk('example' in media, type)
 })

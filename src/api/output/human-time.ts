@@ -6,22 +6,40 @@
  */
 export type FlatRecord = Record<string, unknown>
 
+/** What a stream writes with human times: its columns, and a record shaped for them. */
+export interface HumanTimePlan {
+  columns: string[]
+  record: (record: FlatRecord) => FlatRecord
+}
+
 const ISO_SUFFIX = '_iso'
 
-function isTwin (key: string, has: (key: string) => boolean): boolean {
-  return key.endsWith(ISO_SUFFIX) && has(key.slice(0, -ISO_SUFFIX.length))
+function isTwin (column: string, columns: readonly string[]): boolean {
+  return column.endsWith(ISO_SUFFIX) && columns.includes(column.slice(0, -ISO_SUFFIX.length))
 }
 
-export function humanColumns (columns: readonly string[]): string[] {
-  return columns.filter((column) => !isTwin(column, (key) => columns.includes(key)))
-}
+/**
+ * The `_iso` pairs are found once, from the stream's columns (every record of a list has
+ * them all): a long stream would otherwise look for them again in each of its records.
+ */
+export function humanTimePlan (columns: readonly string[]): HumanTimePlan {
+  const kept = columns.filter((column) => !isTwin(column, columns))
+  const readers = kept.map((column) => {
+    const twin = `${column}${ISO_SUFFIX}`
+    const read = columns.includes(twin)
+      ? (record: FlatRecord) => record[twin] ?? record[column]
+      : (record: FlatRecord) => record[column]
 
-export function humanRecord (record: FlatRecord): FlatRecord {
-  const human: FlatRecord = {}
-  for (const [key, value] of Object.entries(record)) {
-    if (isTwin(key, (other) => other in record)) continue
-    human[key] = record[`${key}${ISO_SUFFIX}`] ?? value
+    return [column, read] as const
+  })
+
+  return {
+    columns: kept,
+    record: (record) => {
+      const human: FlatRecord = {}
+      for (const [column, read] of readers) human[column] = read(record)
+
+      return human
+    }
   }
-
-  return human
 }

@@ -1,22 +1,14 @@
 /**
- * The documented answers of a list endpoint: the JSON page, and the NDJSON and CSV streams,
- * each with an example written by the writers that write the answers (a record, then the
- * marker of a cut list), so the documentation cannot drift from what is sent.
+ * The documented answers of a list endpoint: the JSON page, and the NDJSON and CSV streams.
+ * Their examples are added to the finished document, from each operation's example answer
+ * (src/api/openapi-examples.ts), so none is written here.
  */
 import { CLIENT_ERROR_RESPONSE, SERVER_ERROR_RESPONSE } from '../../../schemas/problem.js'
-import { csvWriter } from './csv-writer.js'
-import type { FlatRecord } from './human-time.js'
-import type { ListWriter } from './list-writer.js'
-import { ndjsonWriter } from './ndjson-writer.js'
 import { CSV_TYPE, NDJSON_ALIASES, NDJSON_TYPE } from './output-format.js'
 
 export interface RecordSchema {
   properties: object
-  examples: readonly FlatRecord[]
 }
-
-const EXAMPLE_CURSOR = 'WyJrWmJ0c1pQeiIsImV4YW1wbGUiXQ'
-const EXAMPLE_LIMIT = 1
 
 const DESCRIPTION = 'JSON (the default): one page; a cut list has truncated: true, a ' +
   'next_cursor, and the headers X-Dnsledger-Truncated: true and Link: rel="next". NDJSON ' +
@@ -30,42 +22,20 @@ export function recordColumns (record: RecordSchema): string[] {
   return Object.keys(record.properties)
 }
 
-function streamExample (writer: ListWriter, record: FlatRecord, cursor: string): string {
-  const cut = writer.truncated(cursor, EXAMPLE_LIMIT)
-
-  return `${writer.head}${writer.records([record])}${cut}`
-}
-
-/**
- * The NDJSON and CSV examples of one record, cut after it: the answers an operation's JSON
- * example would be in the streamed formats.
- */
-export function streamExamples (columns: string[], record: FlatRecord,
-  cursor = EXAMPLE_CURSOR): { ndjson: string, csv: string } {
-  return {
-    ndjson: streamExample(ndjsonWriter(columns), record, cursor),
-    csv: streamExample(csvWriter(columns), record, cursor)
-  }
-}
-
-export function listResponses (pageId: string, record: RecordSchema) {
-  const examples = streamExamples(recordColumns(record), record.examples[0] ?? {})
-
+export function listResponses (pageId: string) {
   return {
     200: {
       description: DESCRIPTION,
       content: {
         'application/json': { schema: { $ref: `${pageId}#` } },
         [NDJSON_TYPE]: {
-          schema: { type: 'string', description: 'One JSON record a line' },
-          example: examples.ndjson
+          schema: { type: 'string', description: 'One JSON record a line' }
         },
         ...Object.fromEntries(NDJSON_ALIASES.map((alias) => [alias, {
           schema: { type: 'string', description: `As ${NDJSON_TYPE}, asked for as ${alias}` }
         }])),
         [CSV_TYPE]: {
-          schema: { type: 'string', description: 'RFC 4180, a header row, CRLF line ends' },
-          example: examples.csv
+          schema: { type: 'string', description: 'RFC 4180, a header row, CRLF line ends' }
         }
       }
     },

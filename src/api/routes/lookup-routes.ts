@@ -62,7 +62,7 @@ function routeSchema (summary: string, param: string, description: string,
       properties: { [param]: { type: 'string', description } }
     },
     querystring: { $ref: querySchema },
-    response: listResponses('ObservationPage', observationRecordSchema)
+    response: listResponses('ObservationPage')
   }
 }
 

@@ -71,7 +71,7 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
         '&nameserver=*.domaincontrol.com&suffix=gov\'`',
       tags: ['lookups'],
       querystring: { $ref: 'NewDomainQuery#' },
-      response: listResponses('NewDomainPage', newDomainRecordSchema)
+      response: listResponses('NewDomainPage')
     }
   }, async (request, reply) => {
     const query = request.query as NewDomainQuery

@@ -88,7 +88,7 @@ export async function rejectedRoutes (app: FastifyInstance, options: RejectedRou
           ...filterProperties(options.topicPrefix ?? '')
         }
       },
-      response: listResponses('RejectedPage', rejectedRecordSchema)
+      response: listResponses('RejectedPage')
     }
   }, async (request, reply) => {
     const query = request.query as RejectedQuery

@@ -58,7 +58,7 @@ export async function soaHistoryRoutes (app: FastifyInstance, options: SoaHistor
         }
       },
       querystring: { $ref: 'SoaHistoryQuery#' },
-      response: listResponses('SoaHistoryPage', soaRecordSchema)
+      response: listResponses('SoaHistoryPage')
     }
   }, async (request, reply) => {
     const zone = parseZone((request.params as { zone: string }).zone)

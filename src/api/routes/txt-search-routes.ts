@@ -37,7 +37,7 @@ export async function txtSearchRoutes (app: FastifyInstance, options: TxtSearchR
         '`curl -s \'localhost:8080/v1/txt?contains=include:_spf.google.com\'`',
       tags: ['lookups'],
       querystring: { $ref: 'TxtSearchQuery#' },
-      response: listResponses('TxtSearchPage', observationRecordSchema)
+      response: listResponses('TxtSearchPage')
     }
   }, async (request, reply) => {
     const query = request.query as TxtSearchQuery
