@@ -27,7 +27,7 @@ export const ERROR_CATALOGUE = {
   UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, title: 'Unsupported media type', retriable: false },
   OFFSET_TOO_LARGE: { statusCode: 416, title: 'Offset not satisfiable', retriable: false },
   RATE_LIMITED: { statusCode: 429, title: 'Too many requests', retriable: true },
-  HEADERS_TOO_LARGE: { statusCode: 431, title: 'Request headers too large', retriable: false },
+  HEADERS_TOO_LARGE: { statusCode: 431, title: 'URL or headers too large', retriable: false },
   NOT_READY: { statusCode: 503, title: 'Not ready', retriable: true },
   INTERNAL: { statusCode: 500, title: 'Internal error', retriable: true },
   CONFIG_INVALID: { statusCode: 500, title: 'Invalid configuration', retriable: false },

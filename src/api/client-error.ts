@@ -16,9 +16,11 @@ interface ConnectionError extends Error {
 
 function describe (err: ConnectionError): [ErrorCode, string] {
   if (err.code === 'HPE_HEADER_OVERFLOW') {
-    return ['HEADERS_TOO_LARGE', `the request's headers are over the ${http.maxHeaderSize} ` +
-      'bytes the server reads: send fewer or shorter headers (a large Cookie or ' +
-      'Authorization header is the usual cause)']
+    // Node counts the request line with the headers: a long query string is the usual cause.
+    return ['HEADERS_TOO_LARGE', `the request's URL (its query string) and headers are over ` +
+      `the ${http.maxHeaderSize} bytes the server reads: send a shorter URL (many indicators ` +
+      'go in the JSON body of POST /v1/lookup; a next_cursor is always short) or fewer, ' +
+      'shorter headers']
   }
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return ['REQUEST_TIMEOUT', 'the request did not arrive in time: send it whole, at once']

@@ -4,28 +4,100 @@
  * between). A cursor is bound to the query that made it (its scope: the lookup and its
  * filters, as a short digest) and its values are type-checked, so one sent with another query,
  * or forged, is refused instead of silently answering something else. Blobs are tagged so that
- * they survive the trip through JSON.
+ * they survive the trip through JSON, and so are long texts, which a cursor holds in part.
  */
 import { createHash } from 'node:crypto'
 import { DnsledgerError } from '../errors.js'
 
-export type CursorValue = number | string | Buffer
+export type CursorValue = number | string | Buffer | HeldText
 
-/** What each position of a cursor holds; `rdata` is any of the stored rdata types. */
-export type CursorSlot = 'number' | 'string' | 'rdata'
+/**
+ * What each position of a cursor holds. `rdata` is any of the stored rdata types; `long-rdata`
+ * too, and a text too long to carry whole comes back as its HeldText (see heldRdata), which
+ * the lookup resolves to the stored value (long-rdata.ts) before it seeks.
+ */
+export type CursorSlot = 'number' | 'string' | 'rdata' | 'long-rdata'
 
-type Tagged = number | string | { b: string }
+/** A long text as a cursor carries it: its head and a digest of the whole. */
+export interface HeldText {
+  head: string
+  digest: string
+}
+
+/**
+ * A cursor carries the sort key of a page's last row, and a TXT record's (or an SOA's) key is
+ * its whole rdata, which the feed allows to be tens of kilobytes: sent back in a URL, such a
+ * cursor is over the request line Node reads (a 431), and the list cannot be followed. So a
+ * text over WHOLE_MAX_BYTES travels as a head of at most HEAD_MAX_BYTES and a digest of the
+ * whole, and the lookup finds the stored text again among its owner's rows of that type that
+ * start with the head (observations are never deleted, so the text is there). That keeps
+ * paging exact (the seek is on the very value the page ended at: no skip, no repeat, however
+ * many records share a prefix longer than the head) and needs no column the table lacks: its
+ * rows have no identity shorter than (owner, type, rdata). The cost is that resolving walks
+ * the owner's rows that share the head, one digest each: few but for a name with many long
+ * records alike in their first few hundred bytes. Texts up to WHOLE_MAX_BYTES keep the form
+ * cursors always had, so cursors handed out before stay valid, as do older long ones (a whole
+ * text is still read as one). With names of plain characters a cursor stays under 1 KB.
+ */
+const WHOLE_MAX_BYTES = 320
+const HEAD_MAX_BYTES = 256
+const DIGEST_CHARS = 22
+const DIGEST = new RegExp(`^[A-Za-z0-9_-]{${DIGEST_CHARS}}$`)
+
+/** 132 bits of SHA-256: a stored text's fingerprint among those sharing its head. */
+export function textDigest (text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, DIGEST_CHARS)
+}
+
+/** Bytes a text takes in the cursor's JSON. */
+function jsonBytes (text: string): number {
+  return Buffer.byteLength(JSON.stringify(text))
+}
+
+/** The longest start of a text, in whole characters, whose JSON fits HEAD_MAX_BYTES. */
+function headOf (text: string): string {
+  let head = ''
+  let bytes = 2
+  for (const char of text) {
+    bytes += jsonBytes(char) - 2
+    if (bytes > HEAD_MAX_BYTES) break
+    head += char
+  }
+
+  return head
+}
+
+/** A stored rdata as a cursor holds it: whole, or a long text as its head and digest. */
+export function heldRdata (rdata: number | string | Buffer): CursorValue {
+  if (typeof rdata !== 'string' || jsonBytes(rdata) <= WHOLE_MAX_BYTES) return rdata
+
+  return { head: headOf(rdata), digest: textDigest(rdata) }
+}
+
+export function isHeldText (value: CursorValue | undefined): value is HeldText {
+  return typeof value === 'object' && !Buffer.isBuffer(value)
+}
+
+type Tagged = number | string | { b: string } | { p: string, h: string }
 
 function tag (value: CursorValue): Tagged {
-  return Buffer.isBuffer(value) ? { b: value.toString('hex') } : value
+  if (Buffer.isBuffer(value)) return { b: value.toString('hex') }
+  if (typeof value === 'object') return { p: value.head, h: value.digest }
+
+  return value
 }
 
 function untag (value: unknown, slot: CursorSlot): CursorValue {
+  const rdata = slot === 'rdata' || slot === 'long-rdata'
   if (typeof value === 'number' && Number.isSafeInteger(value) && slot !== 'string') return value
   if (typeof value === 'string' && slot !== 'number') return value
-  const hex = (value as { b?: unknown } | null)?.b
-  if (slot === 'rdata' && typeof hex === 'string' && /^([0-9a-f]{2}){1,16}$/.test(hex)) {
+  const { b: hex, p: head, h: digest } = (value ?? {}) as Record<string, unknown>
+  if (rdata && typeof hex === 'string' && /^([0-9a-f]{2}){1,16}$/.test(hex)) {
     return Buffer.from(hex, 'hex')
+  }
+  if (slot === 'long-rdata' && typeof head === 'string' && typeof digest === 'string' &&
+    jsonBytes(head) <= HEAD_MAX_BYTES && DIGEST.test(digest)) {
+    return { head, digest }
   }
   throw new Error('bad cursor value')
 }

@@ -5,8 +5,9 @@
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import { nameRange } from './name-key.js'
-import { decodeCursor, type CursorValue } from './cursor.js'
+import { decodeCursor, heldRdata, type CursorValue } from './cursor.js'
 import { keysetPage, scopeOf, type Page } from './keyset-page.js'
+import { LongRdata } from './long-rdata.js'
 import type { StoredRdata } from './rdata-codec.js'
 import { StatementCache } from './statement-cache.js'
 import {
@@ -25,9 +26,11 @@ export interface LookupOptions {
 
 export class ObservationQueries {
   readonly #statements: StatementCache
+  readonly #longRdata: LongRdata
 
   constructor (db: Database) {
     this.#statements = new StatementCache(db)
+    this.#longRdata = new LongRdata(db)
   }
 
   #all (sql: string, params: unknown[]): Row[] {
@@ -46,9 +49,7 @@ export class ObservationQueries {
     const [low, high] = nameRange(name, options.subdomains)
     const filters = filterParams(options.rrtypes, options.fences)
     const scope = scopeOf('name', [low, high], filters)
-    const after = options.cursor === undefined
-      ? []
-      : decodeCursor(scope, options.cursor, ['string', 'number', 'rdata'])
+    const after = options.cursor === undefined ? [] : this.#nameCursor(scope, options.cursor)
     const rows = this.#all(`${SELECT_COLUMNS}
       FROM names n
       JOIN observations o ON o.rrname_id = n.id
@@ -59,7 +60,16 @@ export class ObservationQueries {
       ORDER BY n.name, o.rrtype, o.rdata
       LIMIT ?`, [low, high, ...filters, ...after, options.limit + 1])
 
-    return this.#page(scope, rows, options.limit, (r) => [r.rrname_key, r.rrtype, r.rdata])
+    return this.#page(scope, rows, options.limit,
+      (r) => [r.rrname_key, r.rrtype, heldRdata(r.rdata)])
+  }
+
+  /** (name key, type, rdata), a long text's rdata found again whole. */
+  #nameCursor (scope: string, cursor: string): CursorValue[] {
+    const [key, rrtype, rdata] = decodeCursor(scope, cursor, ['string', 'number', 'long-rdata']) as
+      [string, number, CursorValue]
+
+    return [key, rrtype, this.#longRdata.ofName(rdata, key, rrtype)]
   }
 
   /**

@@ -11,8 +11,9 @@
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES } from '../feeds/observation.js'
 import { parseSoaRdata, type SoaFields } from '../feeds/soa-rdata.js'
-import { decodeCursor } from './cursor.js'
+import { decodeCursor, heldRdata, type CursorValue } from './cursor.js'
 import { keysetPage, scopeOf } from './keyset-page.js'
+import { LongRdata } from './long-rdata.js'
 import { nameKey } from './name-key.js'
 import type { Page } from './observation-queries.js'
 import { FILTERS, filterParams, type TimeFences } from './record-rows.js'
@@ -56,9 +57,11 @@ const HISTORY = (order: 'asc' | 'desc') => `
 
 export class SoaHistoryQueries {
   readonly #statements: StatementCache
+  readonly #longRdata: LongRdata
 
   constructor (db: Database) {
     this.#statements = new StatementCache(db)
+    this.#longRdata = new LongRdata(db)
   }
 
   /** The SOA records of a zone (a canonical name), oldest or newest first. */
@@ -67,12 +70,20 @@ export class SoaHistoryQueries {
     const scope = scopeOf('soa', [zone, options.order], filters)
     const after = options.cursor === undefined
       ? START[options.order]
-      : decodeCursor(scope, options.cursor, ['number', 'string'])
+      : this.#resumeKey(scope, options.cursor, zone)
     const rows = this.#statements.all<SoaRow>(HISTORY(options.order),
       [nameKey(zone), ...filters, ...after, options.limit + 1])
 
-    return keysetPage(scope, rows, options.limit, (row) => [row.first_seen, row.rdata],
+    return keysetPage(scope, rows, options.limit, (row) => [row.first_seen, heldRdata(row.rdata)],
       (row) => soaRecord(zone, row))
+  }
+
+  /** (first_seen, rdata), a long SOA's rdata found again whole. */
+  #resumeKey (scope: string, cursor: string, zone: string): CursorValue[] {
+    const [firstSeen, rdata] = decodeCursor(scope, cursor, ['number', 'long-rdata']) as
+      [number, CursorValue]
+
+    return [firstSeen, this.#longRdata.ofName(rdata, nameKey(zone), RRTYPE_CODES.SOA)]
   }
 }
 

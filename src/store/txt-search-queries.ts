@@ -12,8 +12,9 @@
  */
 import type { Database } from 'better-sqlite3'
 import { RRTYPE_CODES } from '../feeds/observation.js'
-import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js'
+import { decodeCursor, encodeCursor, heldRdata, type CursorValue } from './cursor.js'
 import { keysetPage, scopeOf, type Page } from './keyset-page.js'
+import { LongRdata } from './long-rdata.js'
 import { nameRange } from './name-key.js'
 import { StatementCache } from './statement-cache.js'
 import {
@@ -51,9 +52,9 @@ interface EntryKey {
   rrname_id: number
 }
 
-/** An entry's place in the index, which a cursor continues after. */
+/** An entry's place in the index, which a cursor continues after (a long text held in part). */
 const keyOf = (entry: Pick<Row, 'rrname_id' | 'rdata'>): CursorValue[] =>
-  [entry.rdata, entry.rrname_id]
+  [heldRdata(entry.rdata), entry.rrname_id]
 
 /** Past every stored text: UTF-8 never holds the byte 0xff. */
 const PAST_ALL_TEXT = Buffer.from([0xff])
@@ -122,9 +123,11 @@ function conditionOf (match: TxtMatch): { sql: string, params: string[] } {
 export class TxtSearchQueries {
   readonly #statements: StatementCache
   readonly #snapshot: (read: () => TxtPage) => TxtPage
+  readonly #longRdata: LongRdata
 
   constructor (db: Database) {
     this.#statements = new StatementCache(db)
+    this.#longRdata = new LongRdata(db)
     db.function('txt_occurs_whole', { deterministic: true },
       (rdata, text) => occursWhole(String(rdata), String(text)) ? 1 : 0)
     // The hits and the window's end are read from one snapshot, so that a write between the
@@ -146,7 +149,7 @@ export class TxtSearchQueries {
       ...owners], filters)
     const start = search.cursor === undefined
       ? [low, BEFORE_ANY_ID]
-      : decodeCursor(scope, search.cursor, ['string', 'number'])
+      : this.#resumeKey(scope, search.cursor)
 
     return this.#snapshot(() => {
       const rows = this.#statements.all<Row>(HITS(condition.sql), [...start, high,
@@ -157,6 +160,14 @@ export class TxtSearchQueries {
         ? { ...keysetPage(scope, rows, search.limit, keyOf, toRecord), scanLimited: false }
         : this.#windowPage(scope, rows, start, high, search.scanLimit)
     })
+  }
+
+  /** The index entry a cursor continues after, a long text found again whole. */
+  #resumeKey (scope: string, cursor: string): CursorValue[] {
+    const [rdata, ownerId] = decodeCursor(scope, cursor, ['long-rdata', 'number']) as
+      [CursorValue, number]
+
+    return [this.#longRdata.ofId(rdata, ownerId, RRTYPE_CODES.TXT), ownerId]
   }
 
   /** Every match of the window is on the page: it continues after the window, if any follows. */

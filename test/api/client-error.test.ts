@@ -34,7 +34,23 @@ t.test('headers over the limit: 431 as a problem document', async (t) => {
   t.match(head, /\r\nContent-Type: application\/problem\+json; charset=utf-8\r\n/)
   t.match(head, /\r\nConnection: close/)
   t.match(body, { type: 'urn:dnsledger:problem:headers-too-large', status: 431,
-    code: 'HEADERS_TOO_LARGE', detail: /headers are over the \d+ bytes the server reads: send/ })
+    code: 'HEADERS_TOO_LARGE',
+    detail: /URL \(its query string\) and headers are over the \d+ bytes the server reads/ })
+})
+
+t.test('a request line over the limit: 431 that says to shorten the URL', async (t) => {
+  const app = await testApp(t)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as { port: number }
+  const path = `/v1/domains/example.com?cursor=${'a'.repeat(20_000)}`
+  const long = `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`
+  const { head, body } = split(await exchange(port, long))
+  t.match(head, /^HTTP\/1\.1 431 /)
+  t.match(head, /\r\nContent-Type: application\/problem\+json; charset=utf-8\r\n/)
+  t.match(body, { status: 431, code: 'HEADERS_TOO_LARGE', title: 'URL or headers too large' })
+  t.match(body.detail,
+    /send a shorter URL \(many indicators go in the JSON body of POST \/v1\/lookup/)
+  t.notMatch(body.detail, /Cookie/, 'blames no header the request does not have')
 })
 
 t.test('bytes that are not HTTP: 400 as a problem document', async (t) => {
