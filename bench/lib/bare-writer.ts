@@ -1,9 +1,10 @@
 /**
  * The storage limit: plain better-sqlite3 batched upserts of canonical observations into the
  * product's schema, with nothing else on the path (no Kafka, no parsing, no per-batch folding,
- * no offsets) and an unbounded name-id map. Also how stores are built quickly: on a fresh
- * store every upsert is an insert. Encodings are the product's (nameKey, encodeRdata), so a
- * store written here answers the product's lookups and takes its later writes.
+ * no offsets) and a name-id map as large as a JavaScript Map allows. Also how stores are built
+ * quickly: on a fresh store every upsert is an insert. Encodings are the product's (nameKey,
+ * encodeRdata), so a store written here answers the product's lookups and takes its later
+ * writes.
  */
 import Database from 'better-sqlite3'
 import { RRTYPE_CODES } from '../../src/feeds/observation.js'
@@ -37,6 +38,13 @@ export function openLikeProduct (path: string, options: BareOptions = {}): Datab
   return db
 }
 
+/**
+ * A Map holds at most 2^24 entries (V8): a 100M store has more names than that, so the map
+ * is emptied when it reaches this size. Stores up to 10M (about 4M names) never reach it, so
+ * the storage limit measured there is the one of an unbounded map.
+ */
+export const NAME_CACHE_MAX_ENTRIES = 8_000_000
+
 interface Folded {
   obs: GenObservation
   first: number
@@ -68,8 +76,10 @@ export class BareWriter {
   readonly #insertForwardName: Database.Statement
   readonly #upsert: Database.Statement
   readonly #write: (batch: Folded[]) => void
+  readonly #nameCacheMax: number
 
-  constructor (db: Database.Database) {
+  constructor (db: Database.Database, nameCacheMax = NAME_CACHE_MAX_ENTRIES) {
+    this.#nameCacheMax = nameCacheMax
     this.#selectName = db.prepare('SELECT id FROM names WHERE name = ?').pluck()
     this.#insertName = db.prepare('INSERT INTO names (name) VALUES (?)')
     this.#insertForwardName = db.prepare('INSERT INTO name_forward (name, id) VALUES (?, ?)')
@@ -100,6 +110,7 @@ export class BareWriter {
       id = Number(this.#insertName.run(key).lastInsertRowid)
       this.#insertForwardName.run(name, id)
     }
+    if (this.#ids.size >= this.#nameCacheMax) this.#ids.clear()
     this.#ids.set(name, id)
 
     return id
