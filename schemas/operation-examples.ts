@@ -146,7 +146,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         partition: -1,
         offset: '110',
         code: 'bad_name_character',
-        reason: 'cname "RRSIG 5 mozilla.net" contains a space',
+        reason: 'cname "RRSIG 5 mozilla.net" contains a space ' +
+          '(line 110 of data/sample/spamhaus_pdns_cname.txt)',
         payload_head: '1521911724|dcky6u1m8u6el.cloudfront.net|RRSIG 5 mozilla.net',
         payload_bytes: 59,
         // When the sample was loaded: the one field that differs from one service to another.

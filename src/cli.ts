@@ -86,10 +86,11 @@ async function ingest (args: string[]): Promise<void> {
   const writer = new InlineWriter(store, prefix)
   try {
     for (const file of positionals) {
-      const options = { batchMaxMessages: config.ingestBatchMaxMessages }
+      const batchMaxMessages = config.ingestBatchMaxMessages
       const result = file === '-'
-        ? await ingestStream(writer, topic, process.stdin, options)
-        : await ingestFile(writer, topic, file, options)
+        ? await ingestStream(writer, topic, process.stdin,
+          { batchMaxMessages, source: 'standard input' })
+        : await ingestFile(writer, topic, file, { batchMaxMessages })
       process.stdout.write(`${file}: ${result.messages} messages, ${result.observations} ` +
         `observations stored, ${result.rejects} set aside\n`)
     }

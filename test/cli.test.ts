@@ -29,7 +29,8 @@ t.test('ingest files and standard input through the feed parsers', async (t) => 
   t.match(fromStdin.stdout, /-: 2 messages, 1 observations stored, 1 set aside/)
 
   const rejected = cli(['rejected', '--topic', 'spamhaus_pdns_mx'], env)
-  t.match(JSON.parse(rejected.stdout.trim()), { offset: '2', code: 'bad_field_count' })
+  t.match(JSON.parse(rejected.stdout.trim()), { offset: '2', code: 'bad_field_count',
+    reason: / \(line 2 of standard input\)$/ })
   const store = Store.open(env.DNSLEDGER_DB, { readonly: true })
   t.teardown(() => store.close())
   t.equal(store.observations.byName('example.com.', { limit: 10 }).records[0]?.rdata,

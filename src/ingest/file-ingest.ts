@@ -58,9 +58,15 @@ function withoutCr (line: Buffer): Buffer {
   return line.length > 0 && line[line.length - 1] === CR ? line.subarray(0, -1) : line
 }
 
+export interface FileIngestOptions {
+  batchMaxMessages?: number
+  /** What the reason of a line set aside names as its file. */
+  source?: string
+}
+
 export async function ingestStream (writer: StoreWriter, topic: string, input: Readable,
-  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
-  const packer = new ChunkPacker(topic, -1)
+  options: FileIngestOptions = {}): Promise<FileIngestResult> {
+  const packer = new ChunkPacker(topic, -1, options.source)
   const batchMax = options.batchMaxMessages ?? 5_000
   const result: FileIngestResult = { messages: 0, observations: 0, rejects: 0 }
   const flush = async (): Promise<void> => {
@@ -82,8 +88,8 @@ export async function ingestStream (writer: StoreWriter, topic: string, input: R
 }
 
 export async function ingestFile (writer: StoreWriter, topic: string, path: string,
-  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
-  return ingestStream(writer, topic, createReadStream(path), options)
+  options: FileIngestOptions = {}): Promise<FileIngestResult> {
+  return ingestStream(writer, topic, createReadStream(path), { source: path, ...options })
 }
 
 /**
