@@ -167,7 +167,7 @@ export type TimeDialect = 'native' | 'compatible'
  * always a year or a date without dashes (2023, 20231004) read as seconds, which would widen
  * the window to the whole history without a word. 0, the start of time, stays allowed.
  */
-export const EARLIEST_EPOCH_SECONDS = 100_000_000
+const EARLIEST_EPOCH_SECONDS = 100_000_000
 
 /** An ISO 8601 date to send instead: the year or the date that the digits look like. */
 function meantDate (digits: string): string {
