@@ -3,7 +3,7 @@
  * answered as its single lookup (GET /v1/domains, /v1/ips, /v1/nameservers, /v1/mx,
  * /v1/cnames) would answer it. Unknown fields are refused, not ignored.
  */
-import { timeFence } from './lookup-query.js'
+import { shownFenceProperties, timeFence } from './lookup-query.js'
 
 export const INDICATOR_KINDS = ['domain', 'ip', 'nameserver', 'mx', 'cname'] as const
 
@@ -139,7 +139,11 @@ function exampleRecord (rrname: string, rrtype: string, rdata: string, first: nu
 
 /** What the sample data answers to the request's example. */
 const exampleResponse = {
-  query: { rrtypes: ['A', 'NS', 'CNAME'], time_last_after: 1451606400 },
+  query: {
+    rrtypes: ['A', 'NS', 'CNAME'],
+    time_last_after: 1451606400,
+    time_last_after_iso: '2016-01-01T00:00:00Z'
+  },
   limit: 1,
   truncated: true,
   results: [{
@@ -206,7 +210,9 @@ export const bulkLookupResponseSchema = {
   properties: {
     query: {
       type: 'object',
-      description: 'The options as understood: record types, and fences as epoch seconds',
+      description: 'The options as understood: record types, and fences as read, in epoch ' +
+        'seconds and ISO 8601',
+      properties: shownFenceProperties,
       additionalProperties: true
     },
     limit: { type: 'integer', description: 'Records per indicator' },

@@ -1,5 +1,9 @@
-/** A page of lookup results. A cut list always says so: truncated plus a cursor. */
-export function pageSchema<Item extends object> (id: string, item: Item) {
+/**
+ * A page of lookup results. A cut list always says so: truncated plus a cursor. `shown`
+ * documents the fields of `query` that every answer of the list may hold.
+ */
+export function pageSchema<Item extends object> (id: string, item: Item,
+  shown: Record<string, object> = {}) {
   return {
     $id: id,
     type: 'object',
@@ -8,7 +12,9 @@ export function pageSchema<Item extends object> (id: string, item: Item) {
     properties: {
       query: {
         type: 'object',
-        description: 'The lookup as understood, with the input normalized',
+        description: 'The lookup as understood, with the input normalized; times as read, ' +
+          'in epoch seconds and ISO 8601',
+        properties: shown,
         additionalProperties: true
       },
       records: { type: 'array', items: item },

@@ -1,11 +1,37 @@
 /** Query string of the record lookups. Unknown parameters are refused, not ignored. */
 import { outputProperties } from './output-query.js'
 
+/** How every /v1 time reads; the DNSDB and CIRCL dialects take any epoch value. */
+export const TIME_FORMS = 'Epoch seconds, negative seconds relative to now, or an ISO 8601 ' +
+  'date/time. Epoch seconds from 1 to 99999999 (before 1973-03-03, older than any passive ' +
+  'DNS) are refused with a 400, since they are nearly always a year or a date without dashes ' +
+  'read as seconds: write 2023 as 2023-01-01 or 1672531200, 20231004 as 2023-10-04. 0 is ' +
+  'allowed'
+
 export const timeFence = {
   type: 'string',
-  description: 'Epoch seconds, negative seconds relative to now, or an ISO 8601 date/time',
+  description: TIME_FORMS,
   examples: ['1467700000', '-86400', '2016-07-05T00:00:00Z']
 } as const
+
+/** A time of an answer's `query`, as read: epoch seconds, and its `_iso` twin. */
+function shownTime (what: string) {
+  return {
+    [what]: { type: 'integer', description: `${what} as read, in epoch seconds` },
+    [`${what}_iso`]: { type: 'string', format: 'date-time', description: `${what} as read` }
+  }
+}
+
+/** The fences of a lookup's `query`, each present when it was sent. */
+export const shownFenceProperties = {
+  ...shownTime('time_first_after'),
+  ...shownTime('time_first_before'),
+  ...shownTime('time_last_after'),
+  ...shownTime('time_last_before')
+}
+
+/** The window of a new-domains `query`. */
+export const shownWindowProperties = { ...shownTime('since'), ...shownTime('until') }
 
 export const pagingProperties = {
   limit: {

@@ -1,5 +1,5 @@
 /** A domain the feed reported as observed for the first time. */
-import { pagingProperties } from './lookup-query.js'
+import { pagingProperties, TIME_FORMS } from './lookup-query.js'
 
 export const newDomainRecordSchema = {
   $id: 'NewDomainRecord',
@@ -29,8 +29,7 @@ export const newDomainQuerySchema = {
   properties: {
     since: {
       type: 'string',
-      description: 'Start of the window (inclusive): epoch seconds, negative seconds relative ' +
-        'to now, or ISO 8601. Default: 24 hours ago',
+      description: `Start of the window (inclusive). ${TIME_FORMS}. Default: 24 hours ago`,
       examples: ['-86400', '2016-07-05']
     },
     until: {

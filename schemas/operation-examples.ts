@@ -34,11 +34,31 @@ function fences (firstAfter: string, firstBefore: string, lastAfter: string, las
 
 /** The day 2023-10-04. */
 const OCTOBER_4 = fences('2023-10-04', '2023-10-05T00:00:00Z', '1696377600', '1696464000')
+const ROOT_FENCES = fences('2016-07-01', '2024-01-01', '1467331200', '2027-01-01T00:00:00Z')
+const CNAME_FENCES = fences('2018-03-24', '2018-03-25T00:00:00Z', '1521849600', '1521936000')
+const SOA_FENCES = fences('2023-11-01', '2023-12-01T00:00:00Z', '1698796800', '2027-01-01')
+
+function iso (seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+/**
+ * Times of an example's parameters as the answer's query shows them: each in epoch seconds
+ * and in ISO 8601. The examples write only epoch seconds, dates and UTC times.
+ */
+function shownTimes (times: Record<string, string>) {
+  const shown: Record<string, number | string> = {}
+  for (const [name, text] of Object.entries(times)) {
+    const seconds = /^\d+$/.test(text) ? Number(text) : Date.parse(text) / 1000
+    shown[name] = seconds
+    shown[`${name}_iso`] = iso(seconds)
+  }
+
+  return shown
+}
 
 function record (rrname: string, rrtype: string, rdata: string, first: number, last: number,
   count: number) {
-  const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
-
   return {
     rrname, rrtype, rdata, first_seen: first, last_seen: last,
     first_seen_iso: iso(first), last_seen_iso: iso(last), count
@@ -59,7 +79,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       name: 'walmart.com', type: 'NS,MX', ...OCTOBER_4, ...PAGE,
       cursor: 'WyJyTHMwS3NseHJXTzEiLCJjb20ud2FsbWFydC4iLDIsMjAwXQ'
     },
-    answer: page({ name: 'walmart.com.', rrtypes: ['NS', 'MX'] }, [
+    answer: page({ name: 'walmart.com.', rrtypes: ['NS', 'MX'], ...shownTimes(OCTOBER_4) }, [
       record('walmart.com.', 'NS', 'a8-66.akam.net.', 1696452491, 1696452491, 1)
     ], 'WyJyTHMwS3NseHJXTzEiLCJjb20ud2FsbWFydC4iLDIsNDYyNF0')
   },
@@ -68,7 +88,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       ip: '149.111.205.10-149.111.205.200', ...OCTOBER_4, ...PAGE,
       cursor: 'WyJGT0RQb21PVUE5Q2wiLHsiYiI6Ijk1NmZjZDE5In0sMjQ1Ml0'
     },
-    answer: page({ ip: '149.111.205.10-149.111.205.200', rrtype: 'A' }, [
+    answer: page({ ip: '149.111.205.10-149.111.205.200', rrtype: 'A', ...shownTimes(OCTOBER_4) }, [
       record('mailbr.corpmailsvcs.com.', 'A', '149.111.205.25', 1696403368, 1696461713, 7)
     ], 'WyJGT0RQb21PVUE5Q2wiLHsiYiI6Ijk1NmZjZDE5In0sMjQ1N10')
   },
@@ -77,18 +97,18 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       ip: '149.111.205.0', prefix: '24', ...OCTOBER_4, ...PAGE,
       cursor: 'WyJIaHJUNF9HMHQ1dGoiLHsiYiI6Ijk1NmZjZDE5In0sMjQ1Ml0'
     },
-    answer: page({ ip: '149.111.205.0/24', rrtype: 'A' }, [
+    answer: page({ ip: '149.111.205.0/24', rrtype: 'A', ...shownTimes(OCTOBER_4) }, [
       record('mailbr.corpmailsvcs.com.', 'A', '149.111.205.25', 1696403368, 1696461713, 7)
     ], 'WyJIaHJUNF9HMHQ1dGoiLHsiYiI6Ijk1NmZjZDE5In0sMjQ1N10')
   },
   'GET /v1/nameservers/{host}': {
     parameters: {
       host: 'a.root-servers.net',
-      ...fences('2016-07-01', '2024-01-01', '1467331200', '2027-01-01T00:00:00Z'),
+      ...ROOT_FENCES,
       ...PAGE,
       cursor: 'WyJObUk4Zy0ySjhNZlMiLDI0NzksNTQ5OV0'
     },
-    answer: page({ host: 'a.root-servers.net.', rrtype: 'NS' }, [
+    answer: page({ host: 'a.root-servers.net.', rrtype: 'NS', ...shownTimes(ROOT_FENCES) }, [
       record('.', 'NS', 'a.root-servers.net.', 1699077000, 1787421000, 2)
     ], null)
   },
@@ -97,18 +117,20 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       host: 'mailrnh.corpmailsvcs.com', ...OCTOBER_4, ...PAGE,
       cursor: 'WyJKUjlmZTNyZGhoNlAiLDE2MDY5NjcyNCwyNzg2XQ'
     },
-    answer: page({ host: 'mailrnh.corpmailsvcs.com.', rrtype: 'MX' }, [
+    answer: page({ host: 'mailrnh.corpmailsvcs.com.', rrtype: 'MX', ...shownTimes(OCTOBER_4) }, [
       record('orthology.com.', 'MX', 'mailrnh.corpmailsvcs.com.', 1696387829, 1696387829, 1)
     ], 'WyJKUjlmZTNyZGhoNlAiLDE2MDY5NjcyNCwyNzk4XQ')
   },
   'GET /v1/cnames/{target}': {
     parameters: {
       target: 'github.map.fastly.net',
-      ...fences('2018-03-24', '2018-03-25T00:00:00Z', '1521849600', '1521936000'),
+      ...CNAME_FENCES,
       ...PAGE,
       cursor: 'WyJhN1BjdmdUWVpHUHoiLDEyNzksMTI3OF0'
     },
-    answer: page({ target: 'github.map.fastly.net.', rrtype: 'CNAME' }, [
+    answer: page({
+      target: 'github.map.fastly.net.', rrtype: 'CNAME', ...shownTimes(CNAME_FENCES)
+    }, [
       record('avatars2.githubusercontent.com.', 'CNAME', 'github.map.fastly.net.', 1521911779,
         1521911779, 4)
     ], 'WyJhN1BjdmdUWVpHUHoiLDEyNzksMTI4MF0')
@@ -123,7 +145,9 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       cursor: 'WyIzSWllc0NsS3BxTEgiLCJnb3YudXNkYS5uczEuIiwxNDY3NzYwNzY1LDQxXQ'
     },
     answer: page({
-      since: 1467331200, until: 1470009600, nameserver: '*.usda.gov.', suffix: 'gov.'
+      ...shownTimes({ since: '2016-07-01', until: '2016-08-01T00:00:00Z' }),
+      nameserver: '*.usda.gov.',
+      suffix: 'gov.'
     }, [
       {
         domain: 'woodsy.gov.',
@@ -146,7 +170,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         partition: -1,
         offset: '110',
         code: 'bad_name_character',
-        reason: 'cname "RRSIG 5 mozilla.net" contains a space',
+        reason: 'cname "RRSIG 5 mozilla.net" contains a space ' +
+          '(line 110 of data/sample/spamhaus_pdns_cname.txt)',
         payload_head: '1521911724|dcky6u1m8u6el.cloudfront.net|RRSIG 5 mozilla.net',
         payload_bytes: 59,
         // When the sample was loaded: the one field that differs from one service to another.
@@ -172,6 +197,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     answer: page({
       exact: '"v=spf1 include:_spfv4.corpmailsvcs.com -all"',
       name: '*.com.',
+      ...shownTimes(OCTOBER_4),
       scan_limit: 50000
     }, [
       record('enshealth.com.', 'TXT', '"v=spf1 include:_spfv4.corpmailsvcs.com -all"', 1696448972,
@@ -183,12 +209,12 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     parameters: {
       zone: '.',
       order: 'desc',
-      ...fences('2023-11-01', '2023-12-01T00:00:00Z', '1698796800', '2027-01-01'),
+      ...SOA_FENCES,
       ...PAGE,
       cursor: 'WyJ2aXB0SnZrYU56ZFgiLDE3MDEzODI4MDAsImEucm9vdC1zZXJ2ZXJzLm5ldC4gbnN0bGQudmV' +
         'yaXNpZ24tZ3JzLmNvbS4gMjAyMzExMzAwMiAxODAwIDkwMCA2MDQ4MDAgODY0MDAiXQ'
     },
-    answer: page({ zone: '.', order: 'desc' }, [
+    answer: page({ zone: '.', order: 'desc', ...shownTimes(SOA_FENCES) }, [
       {
         zone: '.',
         mname: 'a.root-servers.net.',

@@ -3,7 +3,7 @@
  * unknown parameters are refused, as on every lookup.
  */
 import { pageSchema } from './lookup-page.js'
-import { fenceProperties, pagingProperties } from './lookup-query.js'
+import { fenceProperties, pagingProperties, shownFenceProperties } from './lookup-query.js'
 
 /** Shorter texts match most TXT records and say little. */
 export const TXT_CONTAINS_MIN_CHARS = 4
@@ -59,7 +59,8 @@ export const txtSearchQuerySchema = {
   }
 } as const
 
-const basePage = pageSchema('TxtSearchPage', { $ref: 'ObservationRecord#' })
+const basePage = pageSchema('TxtSearchPage', { $ref: 'ObservationRecord#' },
+  shownFenceProperties)
 
 export const txtSearchPageSchema = {
   ...basePage,

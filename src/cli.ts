@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from './config.js'
 import { FEED_KINDS } from './feeds/observation.js'
 import { REJECT_CODES } from './feeds/reject-codes.js'
-import { ingestFile, ingestStream } from './ingest/file-ingest.js'
+import { checkReadable, ingestFile, ingestStream } from './ingest/file-ingest.js'
 import { InlineWriter } from './ingest/inline-writer.js'
 import { reingestRejected } from './ingest/reingest.js'
 import { formatDocument, openapiDocument } from './openapi-document.js'
+import { unreadableFileDetail } from './startup-failure.js'
 import { Store } from './store/store.js'
 
 const USAGE = `usage:
@@ -79,15 +80,17 @@ async function ingest (args: string[]): Promise<void> {
   const topic = values.topic ?? fail('ingest needs --topic, one of ' + FEED_KINDS.join(', '))
   checkTopic(topic, prefix)
   if (positionals.length === 0) fail('ingest needs at least one FILE (or - for standard input)')
+  checkReadable(positionals)
 
   const store = Store.open(config.databasePath)
   const writer = new InlineWriter(store, prefix)
   try {
     for (const file of positionals) {
-      const options = { batchMaxMessages: config.ingestBatchMaxMessages }
+      const batchMaxMessages = config.ingestBatchMaxMessages
       const result = file === '-'
-        ? await ingestStream(writer, topic, process.stdin, options)
-        : await ingestFile(writer, topic, file, options)
+        ? await ingestStream(writer, topic, process.stdin,
+          { batchMaxMessages, source: 'standard input' })
+        : await ingestFile(writer, topic, file, { batchMaxMessages })
       process.stdout.write(`${file}: ${result.messages} messages, ${result.observations} ` +
         `observations stored, ${result.rejects} set aside\n`)
     }
@@ -159,6 +162,7 @@ async function run (argv: string[]): Promise<void> {
 try {
   await run(process.argv.slice(2))
 } catch (err) {
-  process.stderr.write(`dnsledger: ${(err as Error).message}\n`)
+  // A file that went away mid-run says what to check too, not only Node's own words.
+  process.stderr.write(`dnsledger: ${unreadableFileDetail(err) ?? (err as Error).message}\n`)
   process.exit(1)
 }

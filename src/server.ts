@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './api/app.js'
 import type { ReadinessCheck } from './api/routes/health-routes.js'
 import type { Config } from './config.js'
-import { FeedConsumer } from './ingest/feed-consumer.js'
+import { countedWriter } from './ingest/counted-writer.js'
+import { CONSUMER_STATES, FeedConsumer } from './ingest/feed-consumer.js'
 import { WriterThread } from './ingest/writer-thread.js'
 import type { Logger } from './logger.js'
 import { databaseSize } from './metrics/database-size.js'
@@ -43,12 +44,19 @@ function readiness (store: Store, consumer: FeedConsumer | undefined): Readiness
   return [...checks, ...consumer.readiness()]
 }
 
+/** Without Kafka every consumer state is 0 and not_configured is 1: a value, never a gap. */
+function collectNoConsumer (metrics: ServiceMetrics): void {
+  for (const state of CONSUMER_STATES) metrics.consumerState.set({ state }, 0)
+  metrics.consumerState.set({ state: 'not_configured' }, 1)
+}
+
 function collectMetrics (metrics: ServiceMetrics, store: Store, consumer?: FeedConsumer) {
   return metrics.registry.collect(() => {
     const size = databaseSize(store.path)
     metrics.databaseBytes.set({ file: 'main' }, size.main)
     metrics.databaseBytes.set({ file: 'wal' }, size.wal)
-    consumer?.collectMetrics()
+    if (consumer === undefined) collectNoConsumer(metrics)
+    else consumer.collectMetrics()
   })
 }
 
@@ -71,13 +79,15 @@ function createConsumer (config: Config, store: Store, writer: WriterThread, log
 
 export async function startService (config: Config, logger: Logger,
   hooks: ServiceHooks = {}): Promise<RunningService> {
+  const metrics = hooks.metrics ?? serviceMetrics
   // The reader migrates the schema before the writer thread opens its own connection.
   const store = Store.open(config.databasePath, { role: 'reader' })
   logger.info({ path: config.databasePath }, 'store open')
   const writer = new WriterThread({ path: config.databasePath, logger,
     topicPrefix: config.kafka?.topicPrefix })
   if (config.kafka === undefined && config.loadSample === 'auto' && store.isEmpty()) {
-    const loaded = await loadSampleData(writer, config.sampleDir, logger).catch(async (err) => {
+    const counted = countedWriter(writer, metrics)
+    const loaded = await loadSampleData(counted, config.sampleDir, logger).catch(async (err) => {
       await writer.close()
       store.close()
       throw err
@@ -86,7 +96,7 @@ export async function startService (config: Config, logger: Logger,
   }
 
   const consumer = createConsumer(config, store, writer, logger, hooks)
-  const stopCollecting = collectMetrics(hooks.metrics ?? serviceMetrics, store, consumer)
+  const stopCollecting = collectMetrics(metrics, store, consumer)
   const app = await buildApp({
     store,
     logger,

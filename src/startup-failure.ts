@@ -36,12 +36,26 @@ function listenDetail (err: SystemError, { host, port }: Place): string | undefi
 
 const FILE_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR'])
 
-function fileDetail (err: SystemError, place: Place): string | undefined {
-  if (err.path === undefined || !FILE_CODES.has(err.code ?? '')) return undefined
-  const setting = err.path.startsWith(place.sampleDir) ? 'DNSLEDGER_SAMPLE_DIR' : 'DNSLEDGER_DB'
+/**
+ * A file or folder that cannot be read, as one sentence that says what to check; `setting`
+ * is the variable that named the path, where one did. Undefined for any other error.
+ */
+export function unreadableFileDetail (err: unknown, setting?: string): string | undefined {
+  const { code, path } = err as SystemError
+  if (path === undefined || code === undefined || !FILE_CODES.has(code)) return undefined
+  const named = setting === undefined ? '' : `${setting}, `
+  const kind = code === 'EISDIR' ? ', is a file rather than a folder,' : ''
 
-  return `cannot read ${err.path} (${err.code}): check ${setting}, that the path exists and ` +
-    'that this user may read it'
+  return `cannot read ${path} (${code}): check ${named}that the path exists${kind} and that ` +
+    'this user may read it'
+}
+
+function fileDetail (err: SystemError, place: Place): string | undefined {
+  const setting = err.path?.startsWith(place.sampleDir) === true
+    ? 'DNSLEDGER_SAMPLE_DIR'
+    : 'DNSLEDGER_DB'
+
+  return unreadableFileDetail(err, setting)
 }
 
 export function startupFailure (err: unknown, place: Place): StartupFailure | undefined {

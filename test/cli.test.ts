@@ -1,6 +1,7 @@
 /** The command line as a user runs it: the built dist/src/cli.js in a child process. */
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Store } from '../src/store/store.js'
 import { tempDir } from './helpers/temp-store.js'
@@ -28,7 +29,8 @@ t.test('ingest files and standard input through the feed parsers', async (t) => 
   t.match(fromStdin.stdout, /-: 2 messages, 1 observations stored, 1 set aside/)
 
   const rejected = cli(['rejected', '--topic', 'spamhaus_pdns_mx'], env)
-  t.match(JSON.parse(rejected.stdout.trim()), { offset: '2', code: 'bad_field_count' })
+  t.match(JSON.parse(rejected.stdout.trim()), { offset: '2', code: 'bad_field_count',
+    reason: / \(line 2 of standard input\)$/ })
   const store = Store.open(env.DNSLEDGER_DB, { readonly: true })
   t.teardown(() => store.close())
   t.equal(store.observations.byName('example.com.', { limit: 10 }).records[0]?.rdata,
@@ -85,3 +87,33 @@ t.test('a wrong option or a topic that is no feed topic is one line, then the us
     t.same([none.status, none.stdout, none.stderr], [0, '', 'no set-aside messages match\n'])
     t.equal(cli(['rejected', '--help'], env).status, 0)
   })
+
+t.test('a file that cannot be read stops ingest before any file is stored, in one line',
+  async (t) => {
+    const dir = tempDir(t)
+    const env = { DNSLEDGER_DB: join(dir, 'cli.db') }
+    const good = join(dir, 'good.txt')
+    writeFileSync(good, '1468211432|example.com|mx.example.net\n')
+    const missing = join(dir, 'missing.txt')
+    const result = cli(['ingest', '--topic', 'spamhaus_pdns_mx', good, missing], env)
+    t.equal(result.status, 1)
+    t.equal(result.stdout, '', 'no file reported as ingested')
+    t.equal(result.stderr, `dnsledger: cannot read ${missing} (ENOENT): check that the path ` +
+      'exists and that this user may read it; nothing was ingested\n')
+    const folder = cli(['ingest', '--topic', 'spamhaus_pdns_mx', good, dir], env)
+    t.equal(folder.status, 1)
+    t.equal(folder.stderr, `dnsledger: cannot read ${dir} (EISDIR): check that the path ` +
+      'exists, is a file rather than a folder, and that this user may read it; nothing was ' +
+      'ingested\n')
+    t.same(storedNames(env.DNSLEDGER_DB), [], 'the readable file before it was not stored either')
+  })
+
+function storedNames (path: string): string[] {
+  if (!existsSync(path)) return []
+  const store = Store.open(path, { readonly: true })
+  try {
+    return store.observations.byName('example.com.', { limit: 10 }).records.map((r) => r.rrname)
+  } finally {
+    store.close()
+  }
+}

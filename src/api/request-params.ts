@@ -9,6 +9,7 @@ import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
 import { parseIpSpan } from './ip-span.js'
+import { isoTime } from './output/iso-time.js'
 import { clipText } from './shown-value.js'
 
 export interface NamePattern {
@@ -155,14 +156,51 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
     `(${name}=${encoded}), or the time in UTC with Z`)
 }
 
+/**
+ * Which API reads a time: the native /v1 one refuses epoch seconds before 1973 (see
+ * EARLIEST_EPOCH_SECONDS); the DNSDB and CIRCL dialects take any, as their clients send them.
+ */
+export type TimeDialect = 'native' | 'compatible'
+
+/**
+ * 100,000,000 seconds is 1973-03-03, before any passive DNS: a smaller epoch value is nearly
+ * always a year or a date without dashes (2023, 20231004) read as seconds, which would widen
+ * the window to the whole history without a word. 0, the start of time, stays allowed.
+ */
+const EARLIEST_EPOCH_SECONDS = 100_000_000
+
+/** An ISO 8601 date to send instead: the year or the date that the digits look like. */
+function meantDate (digits: string): string {
+  if (/^(19|20)\d{2}$/.test(digits)) return `${digits}-01-01`
+  const date = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`
+  if (/^(19|20)\d{6}$/.test(digits) && isCalendarDate(date)) return date
+
+  return '2023-01-01'
+}
+
+function tooEarly (name: string, raw: string, seconds: number): DnsledgerError {
+  const read = isoTime(seconds)
+  const date = meantDate(raw)
+  const epoch = Date.parse(`${date}T00:00:00Z`) / 1000
+
+  return new DnsledgerError('INVALID_TIME', `${name}=${raw} was read as epoch seconds, ${read}, ` +
+    'before any passive DNS: write a date in ISO 8601, such as ' +
+    `${name}=${date}, or epoch seconds, such as ${name}=${epoch}`)
+}
+
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
-export function parseTime (name: string, raw: string, nowSeconds: number): number {
+export function parseTime (name: string, raw: string, nowSeconds: number,
+  dialect: TimeDialect = 'compatible'): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
   const text = raw
   // A minus is "before now", whatever follows: -0 is now, not 1970.
   if (/^-?\d{1,12}$/.test(text)) {
     const value = Number(text)
-    return text.startsWith('-') ? nowSeconds + value : value
+    if (text.startsWith('-')) return nowSeconds + value
+    if (dialect === 'native' && value > 0 && value < EARLIEST_EPOCH_SECONDS) {
+      throw tooEarly(name, raw, value)
+    }
+    return value
   }
   if (ISO_DATE.test(text) && isCalendarDate(text)) {
     // A time with no zone is UTC, as every time dnsledger shows is.
@@ -197,11 +235,12 @@ export function hasRelativeFence (query: FenceQuery): boolean {
   return FENCE_PARAMS.some(([param]) => isRelativeTime(query[param]))
 }
 
-export function parseFences (query: FenceQuery, nowSeconds: number): TimeFences | undefined {
+export function parseFences (query: FenceQuery, nowSeconds: number,
+  dialect: TimeDialect = 'compatible'): TimeFences | undefined {
   const fences: TimeFences = {}
   for (const [param, fence] of FENCE_PARAMS) {
     const raw = query[param]
-    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds)
+    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect)
   }
 
   checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)

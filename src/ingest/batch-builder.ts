@@ -14,6 +14,18 @@ export interface RawMessage {
   partition: number
   offset: string
   value: Buffer | null
+  /** The file of a line (then `offset` is its line number); none for a Kafka message. */
+  source?: string
+}
+
+/**
+ * Why a message was set aside; a line of a file also says which file, since the rows of
+ * several files share one list and a line number alone names no line.
+ */
+function rejectReason (message: RawMessage, reason: string): string {
+  return message.source === undefined
+    ? reason
+    : `${reason} (line ${message.offset} of ${message.source})`
 }
 
 export function emptyBatch (): IngestBatch {
@@ -41,7 +53,9 @@ export class BatchBuilder {
       ? reject('unknown_topic', `topic ${message.topic} is not a feed topic`)
       : parsers[kind](payload, nowSeconds)
     if (!result.ok) {
-      this.#batch.rejects.push({ ...message, code: result.code, reason: result.reason, payload })
+      const { topic, partition, offset } = message
+      this.#batch.rejects.push({ topic, partition, offset, code: result.code,
+        reason: rejectReason(message, result.reason), payload })
       return
     }
     for (const observation of result.observations) this.#batch.observations.push(observation)

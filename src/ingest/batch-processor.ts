@@ -87,15 +87,7 @@ export class BatchProcessor {
     const { metrics } = this.#options
     const { topic } = batch
     const { messages, rejects } = written
-    metrics.consumed.inc({ topic }, messages)
-    metrics.stored.inc({ topic }, messages - rejects)
-    for (const [code, count] of Object.entries(written.rejectedByCode)) {
-      metrics.rejected.inc({ topic, code }, count)
-    }
-    metrics.chunkMessages.observe({}, messages)
-    metrics.chunkSeconds.observe({}, written.writeSeconds)
-    metrics.parseSeconds.observe({}, written.parseSeconds)
-    metrics.lastStoreCommit.set({}, Date.now() / 1000)
+    metrics.countChunk(topic, written)
     this.#options.logger.debug({ topic, partition: batch.partition, messages,
       distinct: written.distinct, rejects, alreadyStored: written.alreadyStored }, 'chunk stored')
     this.#options.onStored()

@@ -4,9 +4,11 @@
  * decoded text, so a line that is not valid UTF-8 reaches the parser as it was and is set aside
  * with why. A file has no Kafka offsets: its chunks store rows and set-aside lines only.
  */
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import type { Readable } from 'node:stream'
+import { DnsledgerError } from '../errors.js'
 import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
+import { unreadableFileDetail } from '../startup-failure.js'
 import { ChunkPacker } from './message-chunk.js'
 import type { StoreWriter } from './store-writer.js'
 
@@ -56,9 +58,15 @@ function withoutCr (line: Buffer): Buffer {
   return line.length > 0 && line[line.length - 1] === CR ? line.subarray(0, -1) : line
 }
 
+export interface FileIngestOptions {
+  batchMaxMessages?: number
+  /** What the reason of a line set aside names as its file. */
+  source?: string
+}
+
 export async function ingestStream (writer: StoreWriter, topic: string, input: Readable,
-  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
-  const packer = new ChunkPacker(topic, -1)
+  options: FileIngestOptions = {}): Promise<FileIngestResult> {
+  const packer = new ChunkPacker(topic, -1, options.source)
   const batchMax = options.batchMaxMessages ?? 5_000
   const result: FileIngestResult = { messages: 0, observations: 0, rejects: 0 }
   const flush = async (): Promise<void> => {
@@ -80,6 +88,28 @@ export async function ingestStream (writer: StoreWriter, topic: string, input: R
 }
 
 export async function ingestFile (writer: StoreWriter, topic: string, path: string,
-  options: { batchMaxMessages?: number } = {}): Promise<FileIngestResult> {
-  return ingestStream(writer, topic, createReadStream(path), options)
+  options: FileIngestOptions = {}): Promise<FileIngestResult> {
+  return ingestStream(writer, topic, createReadStream(path), { source: path, ...options })
+}
+
+/**
+ * Reads a byte of every file (a folder opens, and fails only when read) before any is
+ * ingested: a bad name among several would otherwise stop the run with the files before it
+ * stored and those after it not, which a rerun would count twice. `-` is standard input.
+ */
+export function checkReadable (paths: string[]): void {
+  for (const path of paths.filter((name) => name !== '-')) {
+    try {
+      const fd = openSync(path, 'r')
+      try {
+        readSync(fd, Buffer.alloc(1))
+      } finally {
+        closeSync(fd)
+      }
+    } catch (err) {
+      const detail = unreadableFileDetail(Object.assign(err as Error, { path }))
+      if (detail === undefined) throw err
+      throw new DnsledgerError('FILE_UNREADABLE', `${detail}; nothing was ingested`, { path })
+    }
+  }
 }

@@ -21,6 +21,8 @@ export interface MessageChunk {
   messageOffsets: BigInt64Array
   /** The offsets stored in the chunk's transaction. */
   offsets: PartitionOffset[]
+  /** The file its lines came from, for the reason of a line set aside; none from Kafka. */
+  source?: string
 }
 
 /** A chunk of no message that only moves a stored offset. */
@@ -41,7 +43,8 @@ export function * chunkMessages (chunk: MessageChunk): Generator<RawMessage> {
     const end = ends[i] as number
     yield { topic: chunk.topic, partition: chunk.partition,
       offset: String(messageOffsets[i]),
-      value: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start) }
+      value: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start),
+      source: chunk.source }
     start = end
   }
 }
@@ -50,13 +53,15 @@ export function * chunkMessages (chunk: MessageChunk): Generator<RawMessage> {
 export class ChunkPacker {
   readonly #topic: string
   readonly #partition: number
+  readonly #source: string | undefined
   #values: Array<Buffer | null> = []
   #offsets: string[] = []
   #bytes = 0
 
-  constructor (topic: string, partition: number) {
+  constructor (topic: string, partition: number, source?: string) {
     this.#topic = topic
     this.#partition = partition
+    this.#source = source
   }
 
   get size (): number {
@@ -86,7 +91,10 @@ export class ChunkPacker {
     this.#offsets = []
     this.#bytes = 0
 
-    return { topic: this.#topic, partition: this.#partition, bytes, ends, messageOffsets,
-      offsets }
+    const chunk: MessageChunk = { topic: this.#topic, partition: this.#partition, bytes, ends,
+      messageOffsets, offsets }
+    if (this.#source !== undefined) chunk.source = this.#source
+
+    return chunk
   }
 }

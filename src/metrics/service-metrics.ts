@@ -2,6 +2,7 @@
  * Every metric dnsledger exposes at GET /metrics, in one place so that names and labels stay
  * consistent. One instance serves the process; tests build their own.
  */
+import type { ChunkResult } from '../ingest/store-writer.js'
 import { Counter } from './counter.js'
 import { Gauge } from './gauge.js'
 import { Histogram } from './histogram.js'
@@ -13,13 +14,15 @@ const SECONDS_BOUNDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
 export class ServiceMetrics {
   readonly registry = new Registry()
   readonly consumed = this.#counter('dnsledger_ingest_messages_consumed_total',
-    'Feed messages read from Kafka and written to the store (stored or set aside)', ['topic'])
+    'Feed messages written to the store (stored or set aside), from Kafka or the sample load',
+    ['topic'])
   readonly stored = this.#counter('dnsledger_ingest_messages_stored_total',
     'Feed messages whose observations were stored', ['topic'])
   readonly rejected = this.#counter('dnsledger_ingest_messages_rejected_total',
     'Feed messages set aside, by reason code', ['topic', 'code'])
   readonly chunkMessages = this.registry.register(new Histogram('dnsledger_ingest_batch_messages',
-    'Messages per store transaction (one chunk of a Kafka batch)', CHUNK_MESSAGE_BOUNDS))
+    'Messages per store transaction (one chunk of a Kafka batch or of a file)',
+    CHUNK_MESSAGE_BOUNDS))
   readonly chunkSeconds = this.registry.register(new Histogram('dnsledger_ingest_batch_seconds',
     'Time to write one store transaction, in the writer thread', SECONDS_BOUNDS))
   readonly parseSeconds = this.registry.register(new Histogram('dnsledger_ingest_parse_seconds',
@@ -31,7 +34,7 @@ export class ServiceMetrics {
   readonly lastKafkaCommit = this.#gauge('dnsledger_kafka_last_offset_commit_timestamp_seconds',
     'When stored offsets were last committed to Kafka (for monitoring; the store leads)')
   readonly consumerState = this.#gauge('dnsledger_consumer_state',
-    'The feed consumer state: 1 for the current one', ['state'])
+    'The feed consumer state: 1 for the current one; not_configured without Kafka', ['state'])
   readonly consumerRestarts = this.#counter('dnsledger_consumer_restarts_total',
     'Feed consumer restarts by dnsledger, by cause (crash, stall)', ['reason'])
   readonly storeFailures = this.#counter('dnsledger_store_write_failures_total',
@@ -51,6 +54,25 @@ export class ServiceMetrics {
   readonly httpSeconds = this.registry.register(new Histogram(
     'dnsledger_http_request_duration_seconds', 'HTTP request time, by method, route and status',
     SECONDS_BOUNDS, ['method', 'route', 'status']))
+
+  constructor () {
+    // A dashboard sees 0, not a gap, before the first fault and in a service without Kafka.
+    this.storeFaulted.set({}, 0)
+  }
+
+  /** One chunk written, by whatever path it came: Kafka, or a file of the sample load. */
+  countChunk (topic: string, written: ChunkResult): void {
+    const { messages, rejects } = written
+    this.consumed.inc({ topic }, messages)
+    this.stored.inc({ topic }, messages - rejects)
+    for (const [code, count] of Object.entries(written.rejectedByCode)) {
+      this.rejected.inc({ topic, code }, count)
+    }
+    this.chunkMessages.observe({}, messages)
+    this.chunkSeconds.observe({}, written.writeSeconds)
+    this.parseSeconds.observe({}, written.parseSeconds)
+    this.lastStoreCommit.set({}, Date.now() / 1000)
+  }
 
   render (): string {
     return this.registry.render()

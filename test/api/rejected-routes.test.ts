@@ -3,9 +3,17 @@
  * ones that can, never an empty list that reads as "nothing was refused".
  */
 import t from 'tap'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import pino from 'pino'
+import { buildApp } from '../../src/api/app.js'
 import { FEED_KINDS } from '../../src/feeds/observation.js'
 import { REJECT_CODES } from '../../src/feeds/reject-codes.js'
+import { ingestFile } from '../../src/ingest/file-ingest.js'
+import { InlineWriter } from '../../src/ingest/inline-writer.js'
+import { loadSampleData } from '../../src/sample-data.js'
 import { testApp } from '../helpers/test-app.js'
+import { tempDir, tempStore } from '../helpers/temp-store.js'
 
 t.test('an unknown topic or code is a 400 that lists the known ones', async (t) => {
   const app = await testApp(t)
@@ -32,4 +40,29 @@ t.test('with a topic prefix, the topics are the prefixed ones, as ingest stored 
     const bare = await app.inject('/v1/rejected?topic=spamhaus_pdns_mx')
     t.equal(bare.statusCode, 400)
     t.match(bare.json().detail, /one of vendor\.spamhaus_new_domains, .*; got/)
+  })
+
+t.test('a line set aside from a file names the file, from ingest and from the sample load',
+  async (t) => {
+    const dir = tempDir(t)
+    const store = tempStore(t)
+    const writer = new InlineWriter(store)
+    const files = ['monday.txt', 'tuesday.txt'].map((name) => join(dir, name))
+    for (const file of files) {
+      writeFileSync(file, '1468211432|example.com|mx.example.net\njunk\n')
+      await ingestFile(writer, 'spamhaus_pdns_mx', file)
+    }
+    const sample = join(dir, 'sample')
+    mkdirSync(sample)
+    writeFileSync(join(sample, 'spamhaus_pdns_ns.txt'), 'junk\n')
+    await loadSampleData(writer, sample, pino({ enabled: false }))
+
+    const app = await buildApp({ store, logger: false })
+    t.teardown(() => app.close())
+    const records = (await app.inject('/v1/rejected')).json().records as Array<{
+      offset: string, reason: string }>
+    t.same(records.map((r) => r.offset), ['2', '2', '1'])
+    t.match(records[0]?.reason, ` (line 2 of ${files[0]})`)
+    t.match(records[1]?.reason, ` (line 2 of ${files[1]})`)
+    t.match(records[2]?.reason, ` (line 1 of ${join(sample, 'spamhaus_pdns_ns.txt')})`)
   })

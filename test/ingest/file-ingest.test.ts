@@ -87,3 +87,14 @@ t.test('a huge line with no line break is kept only up to its head and rejected 
     t.same(result, { messages: 2, observations: 1, rejects: 1 })
     t.equal(store.rejected.list({ limit: 10 }).records[0]?.code, 'too_large')
   })
+
+t.test('a file ingested twice is counted twice: a file has no offsets to skip by (README)',
+  async (t) => {
+    const store = tempStore(t)
+    const lines = [GOOD.spamhaus_pdns_ns as string, 'junk']
+    await ingestStream(store, 'spamhaus_pdns_ns', linesOf(lines))
+    await ingestStream(store, 'spamhaus_pdns_ns', linesOf(lines))
+    const [record] = store.observations.byName('bep.gov.', { limit: 10 }).records
+    t.match(record, { count: 2, first_seen: 1467689852, last_seen: 1467689852 })
+    t.equal(store.rejected.list({ limit: 10 }).records.length, 2, 'bad lines set aside again')
+  })

@@ -8,6 +8,7 @@ import type { LookupOptions } from '../../store/observation-queries.js'
 import {
   FENCE_PARAMS, parseFences, parseLimit, parseRrtypes, type FenceQuery
 } from '../request-params.js'
+import { shownFences } from '../shown-times.js'
 
 export type BulkOptionFields = {
   type?: string | string[]
@@ -46,17 +47,11 @@ export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
   return {
     rrtypes: parseRrtypes(type),
     limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, () => shownNumber(body.limit)),
-    fences: parseFences(fences, nowSeconds)
+    fences: parseFences(fences, nowSeconds, 'native')
   }
 }
 
-/** The options as understood, for the answer: record types, and fences in epoch seconds. */
+/** The options as understood, for the answer: record types, and fences as read. */
 export function shownOptions (lookup: LookupOptions): Record<string, unknown> {
-  const shown: Record<string, unknown> = { rrtypes: lookup.rrtypes ?? null }
-  for (const [param, fence] of FENCE_PARAMS) {
-    const value = lookup.fences?.[fence]
-    if (value !== undefined) shown[param] = value
-  }
-
-  return shown
+  return { rrtypes: lookup.rrtypes ?? null, ...shownFences(lookup.fences) }
 }

@@ -4,7 +4,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FromSchema } from 'json-schema-to-ts'
-import { lookupQuerySchema, reverseLookupQuerySchema } from '../../../schemas/lookup-query.js'
+import {
+  lookupQuerySchema, reverseLookupQuerySchema, shownFenceProperties
+} from '../../../schemas/lookup-query.js'
 import { pageSchema } from '../../../schemas/lookup-page.js'
 import { observationRecordSchema } from '../../../schemas/observation-record.js'
 import type { RRType } from '../../feeds/observation.js'
@@ -18,6 +20,7 @@ import {
   hasRelativeFence, parseFences, parseIpRange, parseNamePattern, parseRrtypes, shownPattern,
   type IpRange
 } from '../request-params.js'
+import { shownFences } from '../shown-times.js'
 
 type LookupQuery = FromSchema<typeof lookupQuerySchema>
 
@@ -33,7 +36,8 @@ interface LookupFilters {
   clock: PagingClock
 }
 
-const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' })
+const recordPage = pageSchema('ObservationPage', { $ref: 'ObservationRecord#' },
+  shownFenceProperties)
 
 const COLUMNS = recordColumns(observationRecordSchema)
 
@@ -78,15 +82,17 @@ export async function lookupRoutes (app: FastifyInstance, options: LookupRouteOp
 
     return {
       rrtypes: rrtypes ?? parseRrtypes(query.type),
-      fences: parseFences(query, clock.now),
+      fences: parseFences(query, clock.now, 'native'),
       clock
     }
   }
 
   function reply (request: FastifyRequest, res: FastifyReply, filters: LookupFilters,
     source: PageSource<ObservationRecord>, query: Record<string, unknown>) {
+    const shown = { ...query, ...shownFences(filters.fences) }
+
     return sendPage(request, res, filters.clock.pages(source), recordView,
-      { query, limits: options, columns: COLUMNS })
+      { query: shown, limits: options, columns: COLUMNS })
   }
 
   /** Reverse lookup by an address or a network. */

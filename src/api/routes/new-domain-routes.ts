@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { FromSchema } from 'json-schema-to-ts'
 import { pageSchema } from '../../../schemas/lookup-page.js'
+import { shownWindowProperties } from '../../../schemas/lookup-query.js'
 import { newDomainQuerySchema, newDomainRecordSchema } from '../../../schemas/new-domain-record.js'
 import { DnsledgerError } from '../../errors.js'
 import type { NewDomainRecord } from '../../store/new-domain-queries.js'
@@ -16,6 +17,7 @@ import { pagingClock } from '../paging-clock.js'
 import {
   isRelativeTime, parseName, parseNamePattern, parseTime, shownPattern, type NamePattern
 } from '../request-params.js'
+import { shownTimes } from '../shown-times.js'
 
 type NewDomainQuery = FromSchema<typeof newDomainQuerySchema>
 
@@ -60,7 +62,7 @@ function shownFilters (nameserver: NamePattern | undefined, suffix: string | und
 export async function newDomainRoutes (app: FastifyInstance, options: NewDomainRouteOptions) {
   app.addSchema(newDomainRecordSchema)
   app.addSchema(newDomainQuerySchema)
-  app.addSchema(pageSchema('NewDomainPage', { $ref: 'NewDomainRecord#' }))
+  app.addSchema(pageSchema('NewDomainPage', { $ref: 'NewDomainRecord#' }, shownWindowProperties))
 
   app.get('/v1/new-domains', {
     schema: {
@@ -80,10 +82,10 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       isRelativeTime(query.since)
     const clock = pagingClock(query.cursor, relative)
     const now = clock.now
-    const until = query.until === undefined ? now : parseTime('until', query.until, now)
+    const until = query.until === undefined ? now : parseTime('until', query.until, now, 'native')
     const since = query.since === undefined
       ? until - DEFAULT_WINDOW_SECONDS
-      : parseTime('since', query.since, now)
+      : parseTime('since', query.since, now, 'native')
     if (since >= until) {
       throw new DnsledgerError('INVALID_TIME', `since (${since}) is not before until (${until}): ` +
         'send a window whose start comes first')
@@ -93,7 +95,7 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       ? undefined
       : parseNamePattern(rawNameserver, 'nameserver')
     const suffix = rawSuffix === undefined ? undefined : parseSuffix(rawSuffix)
-    const shown = { since, until, ...shownFilters(nameserver, suffix) }
+    const shown = { ...shownTimes({ since, until }), ...shownFilters(nameserver, suffix) }
     const source = (window: PageWindow) =>
       options.store.newDomains.find({ since, until, nameserver, suffix, ...window })
 

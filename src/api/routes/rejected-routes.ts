@@ -20,7 +20,11 @@ const rejectedRecordSchema = {
     partition: { type: 'integer', description: '-1 for file ingest' },
     offset: { type: 'string', description: 'Kafka offset, or line number for file ingest' },
     code: { type: 'string', description: 'Stable reason code, e.g. bad_timestamp' },
-    reason: { type: 'string' },
+    reason: {
+      type: 'string',
+      description: 'Why, in words; for a line of a file (dnsledger ingest, the sample load) it ' +
+        'ends with the line number and the file, e.g. (line 110 of data/sample/x.txt)'
+    },
     payload_head: { type: 'string', description: 'The first bytes of the message' },
     payload_bytes: { type: 'integer' },
     rejected_at: { type: 'integer' },

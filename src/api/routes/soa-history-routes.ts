@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { FromSchema } from 'json-schema-to-ts'
 import { pageSchema } from '../../../schemas/lookup-page.js'
+import { shownFenceProperties } from '../../../schemas/lookup-query.js'
 import { soaHistoryQuerySchema, soaRecordSchema } from '../../../schemas/soa-record.js'
 import { DnsledgerError } from '../../errors.js'
 import type { SoaRecord } from '../../store/soa-history-queries.js'
@@ -13,6 +14,7 @@ import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
 import { pagingClock } from '../paging-clock.js'
 import { hasRelativeFence, parseFences, parseName } from '../request-params.js'
+import { shownFences } from '../shown-times.js'
 
 type SoaHistoryQuery = FromSchema<typeof soaHistoryQuerySchema>
 
@@ -42,7 +44,7 @@ function parseZone (raw: string): string {
 export async function soaHistoryRoutes (app: FastifyInstance, options: SoaHistoryRouteOptions) {
   app.addSchema(soaRecordSchema)
   app.addSchema(soaHistoryQuerySchema)
-  app.addSchema(pageSchema('SoaHistoryPage', { $ref: 'SoaRecord#' }))
+  app.addSchema(pageSchema('SoaHistoryPage', { $ref: 'SoaRecord#' }, shownFenceProperties))
 
   app.get('/v1/zones/:zone/soa', {
     schema: {
@@ -65,11 +67,11 @@ export async function soaHistoryRoutes (app: FastifyInstance, options: SoaHistor
     const query = request.query as SoaHistoryQuery
     const order = query.order ?? 'asc'
     const clock = pagingClock(query.cursor, hasRelativeFence(query))
-    const fences = parseFences(query, clock.now)
+    const fences = parseFences(query, clock.now, 'native')
     const source = (window: PageWindow) =>
       options.store.soa.history(zone, { order, fences, ...window })
 
     return sendPage(request, reply, clock.pages(source), view,
-      { query: { zone, order }, limits: options, columns: COLUMNS })
+      { query: { zone, order, ...shownFences(fences) }, limits: options, columns: COLUMNS })
   })
 }

@@ -12,6 +12,7 @@ import { listResponses, recordColumns } from '../output/list-response.js'
 import { sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
 import { pagingClock } from '../paging-clock.js'
 import { hasRelativeFence, parseFences } from '../request-params.js'
+import { shownFences } from '../shown-times.js'
 import { parseTxtMatch, parseTxtOwner, shownMatch } from '../txt-search-params.js'
 import { recordView } from './lookup-routes.js'
 
@@ -44,7 +45,7 @@ export async function txtSearchRoutes (app: FastifyInstance, options: TxtSearchR
     const match = parseTxtMatch(query)
     const owner = parseTxtOwner(query.name)
     const clock = pagingClock(query.cursor, hasRelativeFence(query))
-    const fences = parseFences(query, clock.now)
+    const fences = parseFences(query, clock.now, 'native')
     const name = owner === undefined ? null : `${owner.subtree ? '*.' : ''}${owner.name}`
     // A stream reads on past scan-limited pages by their cursors; the header tells a JSON
     // page's reader, and is sent with the first page of a stream.
@@ -60,7 +61,9 @@ export async function txtSearchRoutes (app: FastifyInstance, options: TxtSearchR
     }
 
     return sendPage(request, reply, clock.pages(source), recordView, {
-      query: { ...shownMatch(match), name, scan_limit: options.scanLimit },
+      query: {
+        ...shownMatch(match), name, ...shownFences(fences), scan_limit: options.scanLimit
+      },
       limits: options,
       columns: COLUMNS,
       extra: (page) => ({ scan_limited: (page as TxtPage).scanLimited })
