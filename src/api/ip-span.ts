@@ -35,3 +35,16 @@ export function parseIpSpan (raw: string, dash: number): IpRange {
   const rrtype = first.version === 4 ? 'A' : 'AAAA'
   return { rrtype, low: first.bytes, high: last.bytes, text: `${first.text}-${last.text}` }
 }
+
+/**
+ * `raw` as a range a refusal can suggest: `first-last` with its ends in order (a range sent
+ * backwards is meant the other way round), or undefined when it is no range at all.
+ */
+export function orderedSpan (raw: string): string | undefined {
+  const [first, last, ...more] = raw.split('-').map((end) => parseIp(end))
+  if (first?.ok !== true || last?.ok !== true || more.length > 0) return undefined
+  if (first.version !== last.version) return undefined
+
+  const backwards = Buffer.compare(first.bytes, last.bytes) > 0
+  return backwards ? `${last.text}-${first.text}` : `${first.text}-${last.text}`
+}
