@@ -11,6 +11,7 @@ import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
 import { installJsonBodyParser } from './json-body-parser.js'
 import { clipText } from './shown-value.js'
+import { installTrailingSlashCheck } from './trailing-slash.js'
 import { installVaryAccept } from './vary-accept.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
@@ -100,6 +101,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)
+  installTrailingSlashCheck(app)
   await app.register(swagger, {
     openapi: { ...OPENAPI_INFO, components: { securitySchemes: SECURITY_SCHEMES } },
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.

@@ -100,6 +100,9 @@ function sendNoRoute (reply: FastifyReply, request: FastifyRequest, outcome: NoR
   if (outcome.kind === 'fixed path') {
     return sendProblem(reply, request, 'INVALID_CIDR', outcome.detail)
   }
+  if (outcome.detail !== undefined) {
+    return sendProblem(reply, request, 'NOT_FOUND', outcome.detail)
+  }
 
   return sendNotFound(reply, request)
 }
