@@ -159,13 +159,19 @@ function rangeWithPrefix (address: string, prefix: string | undefined,
     `which a range takes none of: ${rangeHint}, or a network as ${networkForm(dialect)}`)
 }
 
+/** Blank is not "every type": that is what leaving `type` out means. */
 export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined
+  if (raw === undefined) return undefined
+  const known = Object.keys(RRTYPE_CODES).join(',')
+  if (raw.trim() === '') {
+    throw new DnsledgerError('INVALID_RRTYPE', `type "${clipText(raw)}" names no record type: ` +
+      `send one or more of ${known}, comma-separated, or leave type out for every type`)
+  }
   const types = raw.split(',').map((type) => type.trim().toUpperCase())
   for (const type of types) {
     if (!(type in RRTYPE_CODES)) {
       throw new DnsledgerError('INVALID_RRTYPE', `type "${type}" is not one dnsledger stores: ` +
-        `send one or more of ${Object.keys(RRTYPE_CODES).join(',')}, comma-separated`)
+        `send one or more of ${known}, comma-separated`)
     }
   }
 
