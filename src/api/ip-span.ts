@@ -5,7 +5,8 @@
  */
 import { DnsledgerError } from '../errors.js'
 import { parseIp } from '../feeds/ip-address.js'
-import type { IpRange } from './request-params.js'
+import type { IpRange } from './ip-range.js'
+import { mappedAddressError, mappedIpv4 } from './mapped-address.js'
 
 const EXAMPLE = 'e.g. 192.0.2.10-192.0.2.200 or 2001:db8::-2001:db8::ff'
 
@@ -26,6 +27,11 @@ export function parseIpSpan (raw: string, dash: number): IpRange {
   if (first.version !== last.version) {
     throw new DnsledgerError('INVALID_IP', `range "${raw}" mixes IPv${first.version} and ` +
       `IPv${last.version}: send two addresses of one family, ${EXAMPLE}`)
+  }
+  const [firstIpv4, lastIpv4] = [mappedIpv4(first.bytes), mappedIpv4(last.bytes)]
+  if (firstIpv4 !== undefined && lastIpv4 !== undefined) {
+    throw mappedAddressError(raw, orderedSpan(`${firstIpv4}-${lastIpv4}`) ?? EXAMPLE,
+      'range')
   }
   if (Buffer.compare(first.bytes, last.bytes) > 0) {
     throw new DnsledgerError('INVALID_IP', `range "${raw}" starts above its end: send the ` +

@@ -5,11 +5,8 @@
  */
 import { DnsledgerError } from '../errors.js'
 import { normalizeName } from '../feeds/dns-name.js'
-import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
-import { type AddressDialect, networkForm, V1_ADDRESSES } from './address-dialect.js'
-import { orderedSpan, parseIpSpan } from './ip-span.js'
 import { clipText } from './shown-value.js'
 
 export interface NamePattern {
@@ -86,77 +83,6 @@ export function parsePatternName (pattern: string, name: string, example: string
   }
 
   return result.name
-}
-
-/**
- * Digits, dots and dashes only (with a digit: `.` is the root), anything with a colon, or a
- * network: meant as an address, so it is parsed as one and a malformed one is an error, never a
- * name that is silently not found.
- */
-const ADDRESS_SHAPED = /^[.-]*\d[\d.-]*$|:|[,/]/
-
-export function isAddressShaped (raw: string): boolean {
-  return ADDRESS_SHAPED.test(raw)
-}
-
-export interface IpRange {
-  rrtype: 'A' | 'AAAA'
-  low: Buffer
-  high: Buffer
-  /** The address or network as understood, canonical. */
-  text: string
-}
-
-/**
- * An address, a network (`address/prefix` or `address,prefix`) or a range `first-last`.
- * `dialect`: how the path asked writes the forms a refusal suggests.
- */
-export function parseIpRange (address: string, prefix?: string,
-  dialect: AddressDialect = V1_ADDRESSES): IpRange {
-  const dash = address.indexOf('-')
-  const network = prefix !== undefined || address.includes('/') || address.includes(',')
-  if (network && dash >= 0) throw rangeWithPrefix(address, prefix, dialect)
-  if (dash >= 0) return parseIpSpan(address, dash)
-  if (!network) {
-    const ip = parseIp(address)
-    if (!ip.ok && isNameShaped(address)) throw nameForAddress(address, dialect)
-    if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)
-
-    return { rrtype: ip.version === 4 ? 'A' : 'AAAA', low: ip.bytes, high: ip.bytes, text: ip.text }
-  }
-  const cidr = parseCidr(prefix === undefined ? address : `${address}/${prefix}`)
-  if (!cidr.ok) {
-    throw new DnsledgerError('INVALID_CIDR', `${cidr.reason}: send a network as ` +
-      networkForm(dialect))
-  }
-
-  return { rrtype: cidr.version === 4 ? 'A' : 'AAAA', low: cidr.first, high: cidr.last, text: cidr.text }
-}
-
-/** Letters and no colon: a domain name sent where an address belongs. */
-function isNameShaped (raw: string): boolean {
-  return /[a-z]/i.test(raw) && !raw.includes(':') && normalizeName(raw).ok
-}
-
-function nameForAddress (raw: string, dialect: AddressDialect): DnsledgerError {
-  const shown = clipText(raw)
-
-  return new DnsledgerError('INVALID_IP', `"${shown}" is a domain name, not an address: send ` +
-    `an IPv4 or IPv6 address, or ${dialect.nameLookup(shown)}`)
-}
-
-/** The range is suggested alone only when it is one: its ends in order, of one family. */
-function rangeWithPrefix (address: string, prefix: string | undefined,
-  dialect: AddressDialect): DnsledgerError {
-  const [range = address] = address.split(/[/,]/)
-  const sent = clipText(prefix === undefined ? address : `${address}/${prefix}`)
-  const alone = orderedSpan(range)
-  const rangeHint = alone === undefined
-    ? 'send a range alone, first-last, e.g. 192.0.2.10-192.0.2.200'
-    : `send the range alone (${clipText(alone)})`
-
-  return new DnsledgerError('INVALID_CIDR', `"${sent}" gives a range first-last a prefix, ` +
-    `which a range takes none of: ${rangeHint}, or a network as ${networkForm(dialect)}`)
 }
 
 /** Blank is not "every type": that is what leaving `type` out means. */

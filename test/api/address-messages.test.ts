@@ -71,3 +71,28 @@ t.test('a range with a prefix is suggested alone only as a valid range', async (
     t.match(res.body, hint, url)
   }
 })
+
+t.test('an IPv4-mapped IPv6 address is refused with its IPv4 form, in every dialect',
+  async (t) => {
+    const app = await testApp(t)
+    const cases: Array<[string, string]> = [
+      ['/v1/ips/::ffff:149.111.205.68', '149.111.205.68'],
+      ['/v1/ips/::FFFF:956f:cd44', '149.111.205.68'],
+      ['/v1/ips/::ffff:149.111.205.0/120', '149.111.205.0/24'],
+      ['/v1/ips/::ffff:1.2.3.9-::ffff:1.2.3.0', '1.2.3.0-1.2.3.9'],
+      ['/dnsdb/v2/lookup/rdata/ip/::ffff:149.111.205.0,120', '149.111.205.0,24'],
+      ['/pdns/query/::ffff:149.111.205.68', '149.111.205.68']
+    ]
+    for (const [url, ipv4] of cases) {
+      const res = await app.inject(url)
+      t.equal(res.statusCode, 400, url)
+      t.match(res.body, /is an IPv4 (address|network|range) written as IPv6 \(IPv4-mapped/,
+        url)
+      t.match(res.body, `: send ${ipv4}`, url)
+    }
+    const bulk = await app.inject({ method: 'POST', url: '/v1/lookup',
+      payload: { indicators: ['::ffff:1.2.3.4'] } })
+    t.match(bulk.json().results[0].error, { code: 'INVALID_IP', detail: /send 1\.2\.3\.4$/ })
+    const wide = await app.inject('/v1/ips/::/0')
+    t.equal(wide.statusCode, 200, 'a network that only holds the mapped ones is read as sent')
+  })

@@ -5,7 +5,8 @@
  */
 import { DnsledgerError } from '../../errors.js'
 import { CIRCL_ADDRESSES } from '../address-dialect.js'
-import { isAddressShaped, parseIpRange, parseName, type IpRange } from '../request-params.js'
+import { isAddressShaped, parseIpRange, type IpRange } from '../ip-range.js'
+import { parseName } from '../request-params.js'
 
 export type CirclSubject =
   | { kind: 'name', name: string }

@@ -21,7 +21,8 @@ import { parseNamePattern } from '../dnsdb/name-pattern.js'
 import { rateFigures } from '../dnsdb/rate-figures.js'
 import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
-import { parseIpRange, parseName } from '../request-params.js'
+import { parseIpRange } from '../ip-range.js'
+import { parseName } from '../request-params.js'
 
 interface DnsdbRouteOptions {
   store: Store
