@@ -14,6 +14,8 @@ export interface OperationExample {
   /**
    * Parameters that cannot come with `replaces` (a TXT search takes one of contains, prefix
    * and exact): each is sent in its place, without the cursor, which belongs to the first.
+   * The OpenAPI document gives them no example, so that the examples it has, sent together
+   * (as Swagger's "Try it out" sends them), stay one request; their description gives these.
    */
   alternatives?: { replaces: string, parameters: Record<string, ParameterValue> }
   /** The request's JSON body, for a POST. */

@@ -9,8 +9,9 @@ import { problemSchema } from '../../schemas/problem.js'
 import { answerClientError } from './client-error.js'
 import { docsRoutes } from './docs-routes.js'
 import { installProblemHandler, sendProblem } from './problem-handler.js'
-import { installJsonBodyParser } from './json-body-parser.js'
+import { BODY_MAX_BYTES, installJsonBodyParser } from './json-body-parser.js'
 import { clipText } from './shown-value.js'
+import { installTrailingSlashCheck } from './trailing-slash.js'
 import { installVaryAccept } from './vary-accept.js'
 import { RequestLog } from './request-log.js'
 import { strictParameters } from './strict-parameters.js'
@@ -52,7 +53,6 @@ export interface AppOptions extends AccessSettings {
   checkSchemas?: boolean
 }
 
-const BODY_LIMIT_BYTES = 1_048_576
 /**
  * As long as a whole request line can be (Node's 16 KiB of headers): a path segment is never
  * cut off by the router, so an over-long name gets the name's own refusal (over 253 octets).
@@ -63,7 +63,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger === false ? undefined : options.logger) as FastifyBaseLogger,
     logController: new RequestLog(),
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: BODY_MAX_BYTES,
     // A name may be 253 octets, and more as escapes or percent-encoding (Fastify's default is 100).
     routerOptions: { maxParamLength: MAX_PARAM_CHARS },
     // Undecodable paths and the like leave as problem details too, like every other error,
@@ -100,6 +100,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(problemSchema)
   app.addHook('onRoute', strictParameters)
   const limiter = installAccess(app, options)
+  installTrailingSlashCheck(app)
   await app.register(swagger, {
     openapi: { ...OPENAPI_INFO, components: { securitySchemes: SECURITY_SCHEMES } },
     // Components keep their schema $id as name, so the document reads ObservationRecord, not def-3.

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import { DnsledgerError, isDnsledgerError } from '../errors.js'
 import { allowedMethods } from './allowed-methods.js'
+import { trailingSlashDetail } from './trailing-slash.js'
 import { commaNetworkPath, slashNetworkDetail } from './slash-network.js'
 import { queryTextOf, validationDetail } from './validation-detail.js'
 
@@ -16,7 +17,8 @@ export type NoRoute =
   | { kind: 'allowed methods', path: string, methods: string[], allow: string }
   /** A network written address/prefix in a path that takes it only as address,prefix. */
   | { kind: 'fixed path', path: string, detail: string }
-  | { kind: 'not found', path: string }
+  /** `detail`: what to send instead, when the path is a served one with a trailing slash. */
+  | { kind: 'not found', path: string, detail?: string }
 
 type ErrorOutcome = NoRoute
   | { kind: 'known', error: DnsledgerError }
@@ -27,7 +29,10 @@ export function isNoRoute (outcome: ErrorOutcome): outcome is NoRoute {
   return outcome.kind !== 'known' && outcome.kind !== 'other'
 }
 
-/** A request whose path and method no route serves: 405, the slash-network hint or 404. */
+/**
+ * A request whose path and method no route serves: 405, the slash-network hint, or 404 (saying
+ * to drop a trailing slash when the path without it is served).
+ */
 export function noRouteOutcome (app: FastifyInstance, request: FastifyRequest): NoRoute {
   const path = request.url.split('?')[0] ?? ''
   const methods = allowedMethods(app, request.url)
@@ -40,7 +45,7 @@ export function noRouteOutcome (app: FastifyInstance, request: FastifyRequest): 
     return { kind: 'fixed path', path, detail: slashNetworkDetail(path, fixed) }
   }
 
-  return { kind: 'not found', path }
+  return { kind: 'not found', path, detail: trailingSlashDetail(app, request) }
 }
 
 export function errorOutcome (app: FastifyInstance, err: FastifyError,

@@ -8,6 +8,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DnsledgerError } from '../errors.js'
 import { clipText } from './shown-value.js'
 
+/** The most a request body may be: a bulk lookup of 1,000 indicators is some 50 KiB. */
+export const BODY_MAX_BYTES = 1_048_576
+
+/** The limit as a refusal states it. */
+export const BODY_MAX_TEXT = `${BODY_MAX_BYTES.toLocaleString('en')} bytes ` +
+  `(${BODY_MAX_BYTES / 1_048_576} MiB)`
+
 /** The deepest a request body nests: a bulk lookup needs 3 (body, indicators, indicator). */
 export const BODY_MAX_DEPTH = 32
 

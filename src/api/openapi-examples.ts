@@ -1,9 +1,10 @@
 /**
  * Puts each native operation's example (schemas/operation-examples.ts) into the OpenAPI
- * document: every parameter gets the value it has in the example request, the body and the
- * JSON answer their examples, a list's NDJSON and CSV streams that answer as the writers that
- * send them write it. Done on the finished document, so that the route schemas, which
- * validate requests, stay free of documentation.
+ * document: every parameter gets the value it has in the example request (one that would go
+ * in place of one of those gets none), the body and the JSON answer their examples, a list's
+ * NDJSON and CSV streams that answer as the writers that send them write it. Done on the
+ * finished document, so that the route schemas, which validate requests, stay free of
+ * documentation.
  */
 import {
   OPERATION_EXAMPLES, type OperationExample, type ParameterValue
@@ -16,6 +17,7 @@ import { CSV_TYPE, NDJSON_TYPE } from './output/output-format.js'
 
 interface Parameter {
   name: string
+  description?: string
   example?: unknown
   examples?: unknown
 }
@@ -34,18 +36,31 @@ type Paths = Record<string, Record<string, Operation>>
 const EXAMPLE_CURSOR = 'WyJrWmJ0c1pQeiIsImV4YW1wbGUiXQ'
 const EXAMPLE_LIMIT = 1
 
-/** What an example gives each parameter: its request's value, or an alternative's. */
-export function exampleValues (example: OperationExample): Record<string, ParameterValue> {
-  return { ...example.parameters, ...example.alternatives?.parameters }
+/**
+ * A parameter that cannot come with the one its example replaces gets no example: Swagger's
+ * "Try it out" sends every parameter that has one, and with both the request is a 400. Its
+ * description gives the value instead.
+ */
+function withoutExample (parameter: Parameter, exclusive: string[], value: ParameterValue): void {
+  delete parameter.examples
+  delete parameter.example
+  const others = exclusive.filter((name) => name !== parameter.name).join(' and ')
+  const note = `Exclusive with ${others}, so not filled in by the example request (which ` +
+    `sends ${exclusive[0]}); for example ${parameter.name}=${String(value)}`
+  parameter.description = parameter.description === undefined ? note
+    : `${parameter.description}. ${note}`
 }
 
 function addExamples (operation: Operation, example: OperationExample): void {
-  const values = exampleValues(example)
+  const { replaces = '', parameters: alternatives = {} } = example.alternatives ?? {}
+  const exclusive = [replaces, ...Object.keys(alternatives)]
   for (const parameter of operation.parameters ?? []) {
-    if (!(parameter.name in values)) continue
+    const alternative = alternatives[parameter.name]
+    if (alternative !== undefined) withoutExample(parameter, exclusive, alternative)
+    if (!(parameter.name in example.parameters)) continue
     // One example that works: the schema's generic ones (e.g. -86400) find nothing in the sample.
     delete parameter.examples
-    parameter.example = values[parameter.name]
+    parameter.example = example.parameters[parameter.name]
   }
   const body = operation.requestBody?.content?.['application/json']
   if (body !== undefined && example.body !== undefined) body.example = example.body

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DnsledgerError, ERROR_CATALOGUE, type ErrorCode } from '../errors.js'
+import { BODY_MAX_TEXT } from './json-body-parser.js'
 import { redactUrl } from './access/url-redaction.js'
 import { errorOutcome, isNoRoute, noRouteOutcome, type NoRoute } from './error-outcome.js'
 
@@ -50,7 +51,8 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, code:
 function fromFastifyError (err: FastifyError,
   request: FastifyRequest): DnsledgerError | undefined {
   if (err.statusCode === 413) {
-    return new DnsledgerError('PAYLOAD_TOO_LARGE', 'request body is too large: send fewer items')
+    return new DnsledgerError('PAYLOAD_TOO_LARGE', `the request body is over ${BODY_MAX_TEXT}, ` +
+      'the most the server reads: send fewer items, in more than one request')
   }
   if (err.statusCode === 415) {
     return new DnsledgerError('UNSUPPORTED_MEDIA_TYPE', unsupportedTypeDetail(request))
@@ -99,6 +101,9 @@ function sendNoRoute (reply: FastifyReply, request: FastifyRequest, outcome: NoR
   }
   if (outcome.kind === 'fixed path') {
     return sendProblem(reply, request, 'INVALID_CIDR', outcome.detail)
+  }
+  if (outcome.detail !== undefined) {
+    return sendProblem(reply, request, 'NOT_FOUND', outcome.detail)
   }
 
   return sendNotFound(reply, request)

@@ -7,7 +7,8 @@ import type { LookupOptions, ObservationRecord, Page } from '../store/observatio
 import { unknownCursor } from '../store/cursor.js'
 import { mxRange } from '../store/rdata-codec.js'
 import type { Store } from '../store/store.js'
-import type { IpRange, NamePattern } from './request-params.js'
+import type { IpRange } from './ip-range.js'
+import type { NamePattern } from './request-params.js'
 
 type TargetRRType = 'NS' | 'CNAME' | 'MX'
 

@@ -5,10 +5,8 @@
  */
 import { DnsledgerError } from '../errors.js'
 import { normalizeName } from '../feeds/dns-name.js'
-import { parseCidr, parseIp } from '../feeds/ip-address.js'
 import { RRTYPE_CODES, type RRType } from '../feeds/observation.js'
 import type { TimeFences } from '../store/observation-queries.js'
-import { parseIpSpan } from './ip-span.js'
 import { isoTime } from './output/iso-time.js'
 import { clipText } from './shown-value.js'
 
@@ -30,17 +28,30 @@ export function parseNamePattern (raw: string, param?: string): NamePattern {
   const where = param === undefined ? '' : `${param}: `
   const suffix = raw.slice(2)
   if (suffix.startsWith('*')) {
+    const single = wildcardFree(suffix.replace(/^(\*\.)+/, ''))
+    const fix = single === undefined ? 'one *. and a suffix, e.g. *.example.com' : `*.${single}`
     throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" has more than one *: * ` +
       'is only the whole leftmost label, once, and *.example.com already takes every name ' +
-      `under example.com: send *.${clipText(suffix.replace(/^(\*\.)+/, ''))}`)
+      `under example.com: send ${fix}`)
   }
-  const name = suffix === '' ? '.' : parseName(suffix, param)
+  const name = suffix === '' ? '.' : parsePatternName(raw, suffix, '*.example.com', param)
   if (name === '.') {
     throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" names no suffix, so it ` +
       'would take every name there is: send *. and a suffix, e.g. *.example.com or *.com')
   }
 
   return { name, subdomains: 'include' }
+}
+
+/**
+ * `text` when it is a name below the root with no `*` in it, clipped for a message: what a
+ * refusal can suggest in place of a pattern with a wildcard too many. Undefined otherwise.
+ */
+export function wildcardFree (text: string): string | undefined {
+  const result = normalizeName(text)
+  const usable = result.ok && result.name !== '.' && !text.includes('*')
+
+  return usable ? clipText(text) : undefined
 }
 
 /** A pattern as the answer's `query` shows it: the canonical name, `*.` in front of a suffix. */
@@ -60,74 +71,34 @@ export function parseName (raw: string, param?: string): string {
 }
 
 /**
- * Digits, dots and dashes only (with a digit: `.` is the root), anything with a colon, or a
- * network: meant as an address, so it is parsed as one and a malformed one is an error, never a
- * name that is silently not found.
+ * The name inside a pattern (`example.com` of `*.example.com`). A refusal quotes the pattern as
+ * it was sent, then what is wrong with the name in it; `example` is a pattern of the same form.
  */
-const ADDRESS_SHAPED = /^[.-]*\d[\d.-]*$|:|[,/]/
-
-export function isAddressShaped (raw: string): boolean {
-  return ADDRESS_SHAPED.test(raw)
-}
-
-export interface IpRange {
-  rrtype: 'A' | 'AAAA'
-  low: Buffer
-  high: Buffer
-  /** The address or network as understood, canonical. */
-  text: string
-}
-
-/** An address, a network (`address/prefix` or `address,prefix`) or a range `first-last`. */
-export function parseIpRange (address: string, prefix?: string): IpRange {
-  const dash = address.indexOf('-')
-  const network = prefix !== undefined || address.includes('/') || address.includes(',')
-  if (network && dash >= 0) throw rangeWithPrefix(address, prefix)
-  if (dash >= 0) return parseIpSpan(address, dash)
-  if (!network) {
-    const ip = parseIp(address)
-    if (!ip.ok && isNameShaped(address)) throw nameForAddress(address)
-    if (!ip.ok) throw new DnsledgerError('INVALID_IP', `${ip.reason}: send an IPv4 or IPv6 address`)
-
-    return { rrtype: ip.version === 4 ? 'A' : 'AAAA', low: ip.bytes, high: ip.bytes, text: ip.text }
-  }
-  const cidr = parseCidr(prefix === undefined ? address : `${address}/${prefix}`)
-  if (!cidr.ok) {
-    throw new DnsledgerError('INVALID_CIDR', `${cidr.reason}: send a network as address/prefix, ` +
-      'e.g. 192.0.2.0/24 or 2001:db8::/32')
+export function parsePatternName (pattern: string, name: string, example: string,
+  param?: string): string {
+  const result = normalizeName(name)
+  if (!result.ok) {
+    const where = param === undefined ? '' : `${param}: `
+    throw new DnsledgerError('INVALID_NAME', `${where}"${clipText(pattern)}": ${result.reason}: ` +
+      `send a pattern such as ${example}`)
   }
 
-  return { rrtype: cidr.version === 4 ? 'A' : 'AAAA', low: cidr.first, high: cidr.last, text: cidr.text }
+  return result.name
 }
 
-/** Letters and no colon: a domain name sent where an address belongs. */
-function isNameShaped (raw: string): boolean {
-  return /[a-z]/i.test(raw) && !raw.includes(':') && normalizeName(raw).ok
-}
-
-function nameForAddress (raw: string): DnsledgerError {
-  const shown = clipText(raw)
-
-  return new DnsledgerError('INVALID_IP', `"${shown}" is a domain name, not an address: send ` +
-    `an IPv4 or IPv6 address, or look the name up at /v1/domains/${shown}`)
-}
-
-function rangeWithPrefix (address: string, prefix: string | undefined): DnsledgerError {
-  const [range = address] = address.split(/[/,]/)
-  const sent = clipText(prefix === undefined ? address : `${address}/${prefix}`)
-
-  return new DnsledgerError('INVALID_CIDR', `"${sent}" gives a range first-last a prefix, ` +
-    `which a range takes none of: send the range alone (${clipText(range)}), or a network ` +
-    'as address/prefix (192.0.2.0/24)')
-}
-
+/** Blank is not "every type": that is what leaving `type` out means. */
 export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined
+  if (raw === undefined) return undefined
+  const known = Object.keys(RRTYPE_CODES).join(',')
+  if (raw.trim() === '') {
+    throw new DnsledgerError('INVALID_RRTYPE', `type "${clipText(raw)}" names no record type: ` +
+      `send one or more of ${known}, comma-separated, or leave type out for every type`)
+  }
   const types = raw.split(',').map((type) => type.trim().toUpperCase())
   for (const type of types) {
     if (!(type in RRTYPE_CODES)) {
       throw new DnsledgerError('INVALID_RRTYPE', `type "${type}" is not one dnsledger stores: ` +
-        `send one or more of ${Object.keys(RRTYPE_CODES).join(',')}, comma-separated`)
+        `send one or more of ${known}, comma-separated`)
     }
   }
 

@@ -3,8 +3,9 @@
  * Ajv coerces strings to integers (coerceTypes), and so takes `0x10`, `1e3` or ` 5` as 16,
  * 1000 and 5; every integer a route declares, in its query string or its headers, must instead
  * be decimal digits (a leading minus allowed). A query parameter sent twice (`?limit=1&limit=2`)
- * is refused for what it is, rather than as a list that "must be integer". Both checks run
- * before schema validation, on every route, from an onRoute hook registered before any route.
+ * is refused for what it is, rather than as a list that "must be integer", and a /v1 parameter
+ * sent empty (`type=`) for being empty. The checks run before schema validation, on every
+ * route, from an onRoute hook registered before any route.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import { DnsledgerError } from '../errors.js'
@@ -14,6 +15,8 @@ type SchemaLookup = (id: string) => unknown
 
 interface PropertySchema {
   type?: unknown
+  examples?: unknown
+  enum?: unknown
 }
 
 const DECIMAL = /^-?\d+$/
@@ -69,12 +72,36 @@ function checkIntegers (sent: Record<string, unknown>, integers: string[],
   }
 }
 
-function checkQuery (query: Record<string, unknown>, integers: string[]): void {
+/** A value to show beside a refusal: the property's first example or allowed value. */
+function exampleOf (property: PropertySchema | undefined): string | undefined {
+  const [example] = [property?.examples, property?.enum]
+    .flatMap((values) => Array.isArray(values) ? values : [])
+    .filter((value) => ['string', 'number', 'boolean'].includes(typeof value))
+
+  return example === undefined ? undefined : String(example)
+}
+
+/**
+ * No parameter of /v1 gives an empty value a meaning, so `type=` is refused as `limit=` is,
+ * naming the parameter, rather than read as "any type" by one route and as a bad number by
+ * another.
+ */
+function emptyValue (name: string, properties: Record<string, PropertySchema>): DnsledgerError {
+  const example = exampleOf(properties[name])
+  const like = example === undefined ? '' : `, e.g. ${name}=${clipText(example, 40)}`
+
+  return new DnsledgerError('INVALID_REQUEST', `query parameter ${name}= is empty: send a ` +
+    `value${like}, or leave ${name} out`)
+}
+
+function checkQuery (query: Record<string, unknown>, integers: string[],
+  refuseEmpty?: Record<string, PropertySchema>): void {
   for (const [name, value] of Object.entries(query)) {
     if (Array.isArray(value)) {
       throw new DnsledgerError('INVALID_REQUEST', `query parameter ${name} was sent ` +
         `${value.length} times: send it once`)
     }
+    if (value === '' && refuseEmpty?.[name] !== undefined) throw emptyValue(name, refuseEmpty)
   }
   checkIntegers(query, integers, (name) => `query parameter ${name}=`)
 }
@@ -122,8 +149,12 @@ export function strictParameters (this: FastifyInstance, route: RouteOptions): v
 
   const queryIntegers = integerNames(schema.querystring, lookup)
   const headerIntegers = integerNames(schema.headers, lookup)
+  // The compatible APIs keep their own readings, as their clients send them.
+  const refuseEmpty = route.url.startsWith('/v1/')
+    ? propertiesOf(schema.querystring, lookup)
+    : undefined
   const check = async (request: FastifyRequest) => {
-    checkQuery(request.query as Record<string, unknown>, queryIntegers)
+    checkQuery(request.query as Record<string, unknown>, queryIntegers, refuseEmpty)
     checkHeaders(request.headers, headerIntegers)
   }
   const existing = route.preValidation === undefined ? [] : [route.preValidation].flat()

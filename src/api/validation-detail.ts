@@ -263,7 +263,8 @@ function explainOne (sent: SentRequest, issue: Issue): string {
   const schema = issue.parentSchema ?? {}
   const path = pathOf(issue)
   if (sent.place === 'body' && path.length === 0 && issue.data == null) {
-    return `the request has no body: send ${accepted(schema)} as JSON, e.g. ` +
+    const what = issue.data === null ? 'the body is JSON null' : 'the request has no body'
+    return `${what}: send ${accepted(schema)} as JSON, e.g. ` +
       `${shownJson(exampleOf(schema) ?? {}, 200)}, with Content-Type: application/json`
   }
 

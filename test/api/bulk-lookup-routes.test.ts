@@ -408,7 +408,7 @@ t.test('a malformed request is a 400 problem for the whole of it', async (t) => 
   const cases: Array<[string, RegExp]> = [
     ['[]', /^the body must be an object with indicators, .*; got \[\]: send \{"indicators":\["/],
     ['"example.com"', /^the body must be an object .*; got "example.com": send \{"indicators"/],
-    ['null', /^the request has no body: send an object .* with Content-Type: application\/json$/],
+    ['null', /^the body is JSON null: send an object .* with Content-Type: application\/json$/],
     ['42', /^the body must be an object .*; got 42: send/],
     ['{}', /^the body has no indicators, which is required: send it, e.g. "indicators": \["/],
     ['{"indicators":"example.com"}',
@@ -499,7 +499,8 @@ t.test('a body over the limit is a 413 problem', async (t) => {
   const res = await bulk(app, { indicators: Array.from({ length: 20_000 }, () => name) })
   t.equal(res.statusCode, 413)
   t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
-  t.match(res.json(), { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: /too large/ })
+  t.match(res.json(), { status: 413, code: 'PAYLOAD_TOO_LARGE',
+    detail: /^the request body is over 1,048,576 bytes \(1 MiB\), .*: send fewer items/ })
 })
 
 t.test('answers match the documented response schema', async (t) => {

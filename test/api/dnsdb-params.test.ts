@@ -4,7 +4,7 @@ import { parseNamePattern } from '../../src/api/dnsdb/name-pattern.js'
 import { parseRrtypeChoice } from '../../src/api/dnsdb/rrtype-choice.js'
 import { safBody } from '../../src/api/dnsdb/saf-body.js'
 import { summarize } from '../../src/api/dnsdb/summary.js'
-import { parseIpRange } from '../../src/api/request-params.js'
+import { parseIpRange } from '../../src/api/ip-range.js'
 
 t.test('name patterns', async (t) => {
   t.same(parseNamePattern('WWW.Example.com'), { kind: 'exact', name: 'www.example.com.' })

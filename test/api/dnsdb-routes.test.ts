@@ -114,6 +114,27 @@ t.test('left-hand wildcards take the name and its subtree; right-hand its leadin
     t.match(both.body, /both sides/)
   })
 
+t.test('a wildcard DNSDB cannot answer is a 400 quoting the name as sent', async (t) => {
+  const { app } = await dnsdbApp(t)
+  const cases: Array<[string, RegExp]> = [
+    ['rrset/name/*.*.example.com',
+      /^Error: "\*\.\*\.example\.com" has more than one \*: .*send \*\.example\.com\n$/],
+    ['rrset/name/*.*.*.com', /^Error: "\*\.\*\.\*\.com" has more than one \*: .*send \*\.com\n$/],
+    ['rrset/name/example.*.*',
+      /^Error: "example\.\*\.\*" has more than one \*: .*send example\.\*\n$/],
+    ['rdata/name/*.*.example.net', /^Error: "\*\.\*\.example\.net" has more than one \*/],
+    ['rrset/name/www.*.com/A', /^Error: "www\.\*\.com" has a \* inside it/],
+    ['rrset/name/*.a..b', /^Error: "\*\.a\.\.b": name "a\.\.b" has an empty label/],
+    ['rrset/name/a..b.*', /^Error: "a\.\.b\.\*": name "a\.\.b" has an empty label/]
+  ]
+  for (const [path, detail] of cases) {
+    const res = await app.inject(`${L}/${path}`)
+    t.equal(res.statusCode, 400, path)
+    t.match(res.headers['content-type'], /^text\/plain/, path)
+    t.match(res.body, detail, path)
+  }
+})
+
 t.test('URL-encoded segments: a slash inside a name', async (t) => {
   const { app } = await dnsdbApp(t)
   t.same(rows((await saf(app, `${L}/rrset/name/a%2Fb.example.com`)).objs),

@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { readFileSync } from 'node:fs'
 import { OPERATION_EXAMPLES, type ParameterValue } from '../../schemas/operation-examples.js'
 import { buildApp } from '../../src/api/app.js'
@@ -62,7 +62,7 @@ t.test('every /v1 list documents JSON, NDJSON and CSV with an example, and its p
   })
 
 interface DocumentedOperation {
-  parameters?: Array<{ name: string, in: string, example?: unknown }>
+  parameters?: Array<{ name: string, in: string, example?: unknown, description?: string }>
   requestBody?: { content: Record<string, { example?: unknown }> }
   responses: Record<string, { content?: Record<string, { example?: unknown }> }>
 }
@@ -83,9 +83,16 @@ t.test('every /v1 operation has an example for each parameter, its body and its 
     const operations = await nativeOperations()
     t.ok(operations.length >= 11, 'the native operations')
     for (const [key, operation] of operations) {
+      const alternatives = OPERATION_EXAMPLES[key]?.alternatives?.parameters ?? {}
       for (const parameter of operation.parameters ?? []) {
         if (parameter.in !== 'path' && parameter.in !== 'query') continue
-        t.not(parameter.example, undefined, `${key}: ${parameter.name} has an example`)
+        const alternative = alternatives[parameter.name]
+        if (alternative === undefined) {
+          t.not(parameter.example, undefined, `${key}: ${parameter.name} has an example`)
+          continue
+        }
+        t.equal(parameter.example, undefined, `${key}: ${parameter.name} excludes another`)
+        t.match(parameter.description, `for example ${parameter.name}=${alternative}`)
       }
       const body = operation.requestBody?.content['application/json']
       if (body !== undefined) t.not(body.example, undefined, `${key}: the body has an example`)
@@ -117,12 +124,18 @@ function withoutLoadTime (page: { records?: object[] }) {
   return { ...page, records }
 }
 
-t.test('the examples are requests that the sample data answers as documented', async (t) => {
+/** The app over the sample data, listening on a port of 127.0.0.1. */
+async function sampleService (t: Test) {
   const store = tempStore(t)
   await loadSampleData(new InlineWriter(store), 'data/sample', createLogger('silent'))
   const app = await buildApp({ store, logger: false })
   t.teardown(() => app.close())
-  const port = await listening(app)
+
+  return { app, port: await listening(app) }
+}
+
+t.test('the examples are requests that the sample data answers as documented', async (t) => {
+  const { app, port } = await sampleService(t)
   for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
     if (example.body !== undefined) {
       const answer = await app.inject({ method: 'POST', url: '/v1/lookup', payload: example.body })
@@ -147,6 +160,20 @@ t.test('the examples are requests that the sample data answers as documented', a
     }
   }
 })
+
+t.test('the examples the document gives, sent together as "Try it out" does, are answered',
+  async (t) => {
+    const { port } = await sampleService(t)
+    for (const [key, operation] of await nativeOperations()) {
+      if (!key.startsWith('GET ')) continue
+      const filled = (operation.parameters ?? [])
+        .filter((parameter) => parameter.example !== undefined)
+        .map((parameter): [string, ParameterValue] =>
+          [parameter.name, parameter.example as ParameterValue])
+      const answer = await httpGet(port, exampleUrl(key, Object.fromEntries(filled)))
+      t.equal(answer.statusCode, 200, key, { body: answer.body })
+    }
+  })
 
 t.test('every documented 4xx is a problem document, under the type it is sent with', async (t) => {
   const document = await openapiDocument() as {

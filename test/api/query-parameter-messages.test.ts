@@ -113,6 +113,25 @@ t.test('unknown and repeated parameters are named on every /v1 route', async (t)
   }
 })
 
+t.test('every /v1 query parameter sent empty gets the same 400 naming it', async (t) => {
+  const app = await testApp(t)
+  let checked = 0
+  for (const { template, path, parameters } of await v1Operations(app)) {
+    for (const { name } of parameters) {
+      const url = `${path}?${queryFor(template, name, '')}`
+      const res = await app.inject(url)
+      t.equal(res.statusCode, 400, url)
+      t.match(res.json(), { code: 'INVALID_REQUEST',
+        detail: new RegExp(`^query parameter ${name}= is empty: send a value.*, or leave ` +
+          `${name} out$`) }, url)
+      checked++
+    }
+  }
+  t.ok(checked > 50, `${checked} empty parameters`)
+  const blank = await app.inject('/v1/domains/example.com?type=%20')
+  t.match(blank.json(), { code: 'INVALID_RRTYPE', detail: /^type " " names no record type: / })
+})
+
 t.test('the messages a fresh user met, word for word', async (t) => {
   const app = await testApp(t)
   const detail = async (url: string) => (await app.inject(url)).json().detail

@@ -68,6 +68,12 @@ t.test('an empty or broken JSON body is the app parser\'s refusal, on every oper
     ['{"indicators":', /^the body is not valid JSON: send one JSON object, as the API/]
   ]))
 
+t.test('a JSON null body is said to be null, with what to send, on every operation',
+  (t) => refusedEverywhere(t, [
+    ['null', /^the body is JSON null: send an object .* as JSON, e\.g\. \{/],
+    [' null ', /^the body is JSON null: send /]
+  ]))
+
 t.test('a body posted to any path never gets Fastify\'s 500 body', async (t) => {
   const app = await testApp(t)
   await app.ready()

@@ -53,7 +53,10 @@ t.test('integer query parameters and headers take decimal digits only', async (t
         : await app.inject({ url: path, headers: { [parameter.name]: decodeURIComponent(value) } })
       t.equal(res.statusCode, 400, `${path} ${parameter.name}=${value}`)
       t.match(res.body, `${parameter.name}`)
-      t.match(res.body, 'is not a whole number in decimal digits: send digits 0-9 only')
+      // An empty /v1 parameter is refused for being empty, whatever its type.
+      const empty = value === '' && parameter.in === 'query' && path.startsWith('/v1/')
+      t.match(res.body, empty ? `${parameter.name}= is empty`
+        : 'is not a whole number in decimal digits: send digits 0-9 only')
     }
   }
 })

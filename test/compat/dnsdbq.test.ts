@@ -133,6 +133,13 @@ t.test('dnsdbq against dnsledger', { skip }, async (t) => {
     t.match(denied.stderr, /403.*\n.*missing or unknown API key/)
   })
 
+  t.test('a wildcard DNSDB refuses is refused as DNSDB refuses it, quoting the name sent',
+    async (t) => {
+      const out = await dnsdbq(['-j', '-r', '*.*.walmart.com'])
+      t.equal(out.stdout, '')
+      t.match(out.stderr, /400.*\n.*"\*\.\*\.walmart\.com" has more than one \*/)
+    })
+
   t.test('a key with its own limit: -I shows it, and past it dnsdbq reports the 429',
     async (t) => {
       const info = await dnsdbq(['-I'], COMPAT_LIMITED_KEY)

@@ -7,10 +7,9 @@
 import type { INDICATOR_KINDS } from '../../../schemas/bulk-lookup.js'
 import type { LookupOptions, ObservationRecord, Page } from '../../store/observation-queries.js'
 import type { Store } from '../../store/store.js'
+import { isAddressShaped, parseIpRange } from '../ip-range.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
-import {
-  isAddressShaped, parseIpRange, parseNamePattern, shownPattern
-} from '../request-params.js'
+import { parseNamePattern, shownPattern } from '../request-params.js'
 
 type IndicatorKind = typeof INDICATOR_KINDS[number]
 

@@ -4,7 +4,9 @@
  * and the D4 project's passive DNS servers do.
  */
 import { DnsledgerError } from '../../errors.js'
-import { isAddressShaped, parseIpRange, parseName, type IpRange } from '../request-params.js'
+import { CIRCL_ADDRESSES } from '../address-dialect.js'
+import { isAddressShaped, parseIpRange, type IpRange } from '../ip-range.js'
+import { parseName } from '../request-params.js'
 
 export type CirclSubject =
   | { kind: 'name', name: string }
@@ -15,7 +17,9 @@ export function parseCirclSubject (raw: string): CirclSubject {
     throw new DnsledgerError('INVALID_IP', `"${raw}": the CIRCL API takes an address or ` +
       'address,prefix; for a first-last range use /v1/ips/192.0.2.10-192.0.2.200')
   }
-  if (isAddressShaped(raw)) return { kind: 'ip', range: parseIpRange(raw) }
+  if (isAddressShaped(raw)) {
+    return { kind: 'ip', range: parseIpRange(raw, undefined, CIRCL_ADDRESSES) }
+  }
   if (raw.includes('*')) {
     throw new DnsledgerError('INVALID_NAME', `"${raw}": the CIRCL API takes no wildcards; ` +
       'send a name or an address, or use /v1/domains/*.example.com')

@@ -30,6 +30,7 @@ function sendNoRoute (reply: FastifyReply, request: FastifyRequest, outcome: NoR
       outcome.methods.join(' or '))
   }
   if (outcome.kind === 'fixed path') return send(reply, 400, outcome.detail)
+  if (outcome.detail !== undefined) return send(reply, 404, outcome.detail)
 
   return send(reply, 404, `no DNSDB path ${outcome.path}: use ` +
     '/dnsdb/v2/{lookup|summarize}/{rrset/name|rdata/name|rdata/ip}/..., ping or rate_limit')

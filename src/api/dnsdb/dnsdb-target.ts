@@ -5,7 +5,7 @@
 import type { RRType } from '../../feeds/observation.js'
 import type { ObservationRecord } from '../../store/observation-queries.js'
 import type { NameMatch, OffsetOptions, WildcardQueries } from '../../store/wildcard-queries.js'
-import type { IpRange } from '../request-params.js'
+import type { IpRange } from '../ip-range.js'
 
 export type DnsdbTarget =
   | { kind: 'rrset', owner: NameMatch, rrtypes?: RRType[], bailiwick?: string }

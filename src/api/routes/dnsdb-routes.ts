@@ -9,6 +9,7 @@ import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
 import type { Store } from '../../store/store.js'
 import type { WildcardQueries } from '../../store/wildcard-queries.js'
 import type { RateLimiter } from '../access/rate-limiter.js'
+import { dnsdbAddresses } from '../address-dialect.js'
 import { dnsdbAnswer } from '../dnsdb/dnsdb-answer.js'
 import {
   ANSWER_DESCRIPTION, AUTH_NOTES, DNSDB_TAG, NAME_FORMS, RRSET_NOTES
@@ -20,7 +21,8 @@ import { parseNamePattern } from '../dnsdb/name-pattern.js'
 import { rateFigures } from '../dnsdb/rate-figures.js'
 import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
-import { parseIpRange, parseName } from '../request-params.js'
+import { parseIpRange } from '../ip-range.js'
+import { parseName } from '../request-params.js'
 
 interface DnsdbRouteOptions {
   store: Store
@@ -47,13 +49,15 @@ const ERROR_REPLY = {
   content: { 'text/plain': { schema: { type: 'string' } } }
 }
 
-const TARGETS: Array<[string, (params: PathParams) => DnsdbTarget]> = [
+type ToTarget = (params: PathParams, verb: DnsdbVerb) => DnsdbTarget
+
+const TARGETS: Array<[string, ToTarget]> = [
   ['rrset/name/:owner', (p) => rrset(p)],
   ['rrset/name/:owner/:rrtype', (p) => rrset(p)],
   ['rrset/name/:owner/:rrtype/:bailiwick', (p) => rrset(p)],
   ['rdata/name/:name', (p) => rdataName(p)],
   ['rdata/name/:name/:rrtype', (p) => rdataName(p)],
-  ['rdata/ip/:ip', (p) => ({ kind: 'rdata-ip', range: parseIpRange(p.ip ?? '') })]
+  ['rdata/ip/:ip', (p, verb) => rdataIp(p, verb)]
 ]
 
 function rrset (p: PathParams): DnsdbTarget {
@@ -67,6 +71,11 @@ function rdataName (p: PathParams): DnsdbTarget {
   const name = parseNamePattern(p.name ?? '')
 
   return { kind: 'rdata-name', name, rrtypes: parseRrtypeChoice(p.rrtype) }
+}
+
+/** A refusal's hints are in DNSDB's forms: `address,prefix`, names at rdata/name. */
+function rdataIp (p: PathParams, verb: DnsdbVerb): DnsdbTarget {
+  return { kind: 'rdata-ip', range: parseIpRange(p.ip ?? '', undefined, dnsdbAddresses(verb)) }
 }
 
 /** dnsdbq reads whole lines only: a JSON answer without its newline is never shown. */
@@ -137,11 +146,11 @@ const rateSchema = {
 }
 
 function answerHandler (queries: WildcardQueries, maxLimit: number, verb: DnsdbVerb,
-  toTarget: (params: PathParams) => DnsdbTarget) {
+  toTarget: ToTarget) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const now = Math.floor(Date.now() / 1000)
     const params = parseDnsdbParams(request.query as DnsdbQuery, verb, maxLimit, now)
-    const target = toTarget(request.params as PathParams)
+    const target = toTarget(request.params as PathParams, verb)
 
     return reply.type(SAF_CONTENT_TYPE).send(dnsdbAnswer(queries, verb, target, params))
   }

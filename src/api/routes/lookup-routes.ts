@@ -15,10 +15,10 @@ import type { Store } from '../../store/store.js'
 import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageSource } from '../page-reply.js'
 import { pagingClock, type PagingClock } from '../paging-clock.js'
+import { parseIpRange, type IpRange } from '../ip-range.js'
 import { ipRangePage, namePage, targetPage } from '../record-lookups.js'
 import {
-  hasRelativeFence, parseFences, parseIpRange, parseNamePattern, parseRrtypes, shownPattern,
-  type IpRange
+  hasRelativeFence, parseFences, parseNamePattern, parseRrtypes, shownPattern
 } from '../request-params.js'
 import { shownFences } from '../shown-times.js'
 

@@ -1,0 +1,43 @@
+/**
+ * A path sent with a trailing slash (`/v1/domains/example.com/`) names nothing: it stays a 404,
+ * as the path names no resource and a page's links are kept as sent, but one that says to drop
+ * the slash when the path without it is served. A route whose last segment is a parameter
+ * would otherwise take the slash as an empty value and refuse that instead (`/v1/ips/192.0.2.1/`
+ * as a network with an empty prefix length).
+ */
+import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify'
+import { DnsledgerError } from '../errors.js'
+import { clipText } from './shown-value.js'
+
+/** What to send instead, when the request's path without its trailing slashes is served. */
+export function trailingSlashDetail (app: FastifyInstance,
+  request: FastifyRequest): string | undefined {
+  const query = request.url.indexOf('?')
+  const path = query < 0 ? request.url : request.url.slice(0, query)
+  const trimmed = path.replace(/\/+$/, '')
+  if (trimmed === path || trimmed === '') return undefined
+  const method = request.method as HTTPMethods
+  if (app.findRoute({ method, url: trimmed }) === null) return undefined
+
+  const fixed = `${trimmed}${query < 0 ? '' : request.url.slice(query)}`
+  return `${clipText(path, 120)} ends with a slash, which no path here takes: drop it: ` +
+    `${method} ${clipText(fixed, 120)}`
+}
+
+/** The name of the route's last path parameter, when its last segment is one. */
+function lastParam (request: FastifyRequest): string | undefined {
+  return /\/:(\w+)$/.exec(request.routeOptions.url ?? '')?.[1]
+}
+
+/** A route that matched only by taking the trailing slash as an empty last parameter. */
+export function installTrailingSlashCheck (app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return
+    const name = lastParam(request)
+    const params = request.params as Record<string, string> | undefined
+    if (name === undefined || params?.[name] !== '') return
+
+    const detail = trailingSlashDetail(app, request)
+    if (detail !== undefined) throw new DnsledgerError('NOT_FOUND', detail)
+  })
+}
