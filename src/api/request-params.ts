@@ -127,6 +127,14 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
     `(${name}=${encoded}), or the time in UTC with Z`)
 }
 
+function noSuchDay (name: string, raw: string): DnsledgerError {
+  const month = Number(raw.slice(5, 7))
+  const existing = month >= 1 && month <= 12 ? `${raw.slice(0, 8)}01` : `${raw.slice(0, 4)}-01-01`
+
+  return new DnsledgerError('INVALID_TIME', `${name}="${raw}" names a day that does not ` +
+    `exist (${raw.slice(0, 10)}): send a date that does, such as ${name}=${existing}`)
+}
+
 /**
  * Which API reads a time: the native /v1 one refuses epoch seconds before 1973 (see
  * EARLIEST_EPOCH_SECONDS); the DNSDB and CIRCL dialects take any, as their clients send them.
@@ -181,6 +189,9 @@ export function parseTime (name: string, raw: string, nowSeconds: number,
     const ms = Date.parse(withZone)
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000)
   }
+  const dated = ISO_DATE.test(text) || PLUS_AS_SPACE.test(text)
+  // A fix must itself be sendable: the %2B form of a day that does not exist is refused too.
+  if (dated && !isCalendarDate(text)) throw noSuchDay(name, raw)
   if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw)
   throw new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch seconds ` +
     '(1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +

@@ -150,6 +150,15 @@ t.test('the messages a fresh user met, word for word', async (t) => {
     '(time_last_after=2024-01-01T00:00:00%2B02:00), or the time in UTC with Z')
   t.equal((await app.inject('/v1/domains/example.com?time_last_after=2024-01-01T00:00:00%2B02:00'))
     .statusCode, 200, 'sent encoded, it is read')
+  for (const [sent, instead] of [['2023-02-30T00:00:00+02:00', '2023-02-01'],
+    ['2023-02-30', '2023-02-01'], ['2023-13-01T00:00Z', '2023-01-01']] as const) {
+    t.equal(await detail(`/v1/domains/example.com?time_last_after=${sent}`),
+      `time_last_after="${sent.replace('+', ' ')}" names a day that does not exist ` +
+      `(${sent.slice(0, 10)}): send a date that does, such as time_last_after=${instead}`,
+      `a fix for ${sent} that is itself sendable`)
+    t.equal((await app.inject(`/v1/domains/example.com?time_last_after=${instead}`)).statusCode,
+      200)
+  }
 })
 
 t.test('a limit is quoted as it was sent, never as the number it was read as', async (t) => {
