@@ -108,6 +108,18 @@ t.test('a file that cannot be read stops ingest before any file is stored, in on
     t.same(storedNames(env.DNSLEDGER_DB), [], 'the readable file before it was not stored either')
   })
 
+t.test('a pipe is ingested whole: the readable check takes no byte of it', async (t) => {
+  const env = { DNSLEDGER_DB: join(tempDir(t), 'cli.db') }
+  const lines = '1468211432|example.com|mx1.example.net\n1468211433|example.com|mx2.example.net\n'
+  // As a shell's <(zcat feed.gz) passes one: a path to a pipe that another process writes.
+  const result = spawnSync('bash', ['-c', `"$NODE" "$CLI" ingest --topic spamhaus_pdns_mx ` +
+    '<(printf "$LINES")'], { env: { ...process.env, ...env, NODE: process.execPath, CLI,
+    LINES: lines }, encoding: 'utf8' })
+  t.equal(result.status, 0, result.stderr)
+  t.match(result.stdout, /2 messages, 2 observations stored, 0 set aside/)
+  t.same(storedNames(env.DNSLEDGER_DB), ['example.com.', 'example.com.'])
+})
+
 function storedNames (path: string): string[] {
   if (!existsSync(path)) return []
   const store = Store.open(path, { readonly: true })

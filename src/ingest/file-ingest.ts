@@ -4,7 +4,9 @@
  * decoded text, so a line that is not valid UTF-8 reaches the parser as it was and is set aside
  * with why. A file has no Kafka offsets: its chunks store rows and set-aside lines only.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import {
+  accessSync, closeSync, constants, createReadStream, openSync, readSync, statSync
+} from 'node:fs'
 import type { Readable } from 'node:stream'
 import { DnsledgerError } from '../errors.js'
 import { MAX_MESSAGE_BYTES } from '../feeds/payload-text.js'
@@ -100,16 +102,30 @@ export async function ingestFile (writer: StoreWriter, topic: string, path: stri
 export function checkReadable (paths: string[]): void {
   for (const path of paths.filter((name) => name !== '-')) {
     try {
-      const fd = openSync(path, 'r')
-      try {
-        readSync(fd, Buffer.alloc(1))
-      } finally {
-        closeSync(fd)
-      }
+      checkOne(path)
     } catch (err) {
       const detail = unreadableFileDetail(Object.assign(err as Error, { path }))
       if (detail === undefined) throw err
       throw new DnsledgerError('FILE_UNREADABLE', `${detail}; nothing was ingested`, { path })
     }
+  }
+}
+
+/**
+ * A file is read for one byte, as a folder fails only when read. A pipe (`<(zcat feed.gz)`, a
+ * FIFO) is only checked for permission: a byte read from it now would be lost to the ingest
+ * after, and opening one that no process writes to yet would wait for it.
+ */
+function checkOne (path: string): void {
+  const stat = statSync(path)
+  if (!stat.isFile() && !stat.isDirectory()) {
+    accessSync(path, constants.R_OK)
+    return
+  }
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, Buffer.alloc(1))
+  } finally {
+    closeSync(fd)
   }
 }
