@@ -7,7 +7,9 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { formatTxtRdata } from '../../src/feeds/txt-rdata.js'
-import { CURSOR_MAX_CHARS } from '../../src/store/cursor.js'
+import {
+  CURSOR_MAX_CHARS, encodeCursor, heldRdata, stampCursor
+} from '../../src/store/cursor.js'
 import type { Store } from '../../src/store/store.js'
 import { listening } from '../helpers/http-get.js'
 import { walkLinks } from '../helpers/link-walk.js'
@@ -109,4 +111,14 @@ t.test('a bulk result at a worst-case name: its next request leads to the rest',
   const whole = await app.inject(`${sent(`/v1/domains/*.${PARENT}?${RELATIVE}`)}&limit=1000`)
   t.same([...result.records, ...walked.records], whole.json().records, 'paged exactly')
   checkCursors(t, walked.cursors)
+})
+
+t.test('the bound holds every value a cursor can carry at its longest at once', async (t) => {
+  // A name, a text held whole at its longest (each backslash doubled by JSON), two integers
+  // and the moment: more than any one list puts in a cursor.
+  const text = '\\'.repeat(159)
+  t.equal(heldRdata(text), text, 'the text is held whole')
+  const values = [NAME, Number.MIN_SAFE_INTEGER, text, Number.MIN_SAFE_INTEGER]
+  const cursor = stampCursor(encodeCursor('scope', values), Number.MAX_SAFE_INTEGER)
+  t.ok(cursor.length <= CURSOR_MAX_CHARS, `${cursor.length} of ${CURSOR_MAX_CHARS} chars`)
 })
