@@ -1,4 +1,5 @@
 /** Query string of the record lookups. Unknown parameters are refused, not ignored. */
+import { CURSOR_MAX_CHARS } from '../src/store/cursor.js'
 import { outputProperties } from './output-query.js'
 
 /** How every /v1 time reads; the DNSDB and CIRCL dialects take any epoch value. */
@@ -43,7 +44,8 @@ export const pagingProperties = {
   },
   cursor: {
     type: 'string',
-    maxLength: 2048,
+    // Long enough for any cursor a list hands out, whatever its names; still a bound.
+    maxLength: CURSOR_MAX_CHARS,
     description: 'The next_cursor of the previous page (or stream), unchanged'
   },
   ...outputProperties

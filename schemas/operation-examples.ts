@@ -2,7 +2,8 @@
  * One example request for each native operation, from the sample data in data/sample/, with
  * what the sample answers to it: every parameter's example is the value it has in that request,
  * so that the examples, taken together, are a request that returns records (the second page
- * of a list cut at one record, to show the cursor too). test/api/openapi.test.ts sends them.
+ * of a list cut at one record, to show the cursor too, where the sample has more than one).
+ * test/api/openapi.test.ts sends them.
  */
 import { bulkLookupRequestSchema, bulkLookupResponseSchema } from './bulk-lookup.js'
 
@@ -38,7 +39,7 @@ function fences (firstAfter: string, firstBefore: string, lastAfter: string, las
 const OCTOBER_4 = fences('2023-10-04', '2023-10-05T00:00:00Z', '1696377600', '1696464000')
 const ROOT_FENCES = fences('2016-07-01', '2024-01-01', '1467331200', '2027-01-01T00:00:00Z')
 const CNAME_FENCES = fences('2018-03-24', '2018-03-25T00:00:00Z', '1521849600', '1521936000')
-const SOA_FENCES = fences('2023-11-01', '2023-12-01T00:00:00Z', '1698796800', '2027-01-01')
+const GOV_SOA_FENCES = fences('2016-07-01', '2016-08-01T00:00:00Z', '1467331200', '2016-08-01')
 
 function iso (seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
@@ -207,34 +208,28 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     ], 'WyIxeHpuZzhqUFh6dWwiLCJcInY9c3BmMSBpbmNsdWRlOl9zcGZ2NC5jb3JwbWFpbHN2Y3MuY29' +
       'tIC1hbGxcIiIsMjc5MV0', { scan_limited: false })
   },
+  // The zone is not the root: a browser (and so Swagger's "Try it out") or fetch() folds a
+  // path segment `.` or `%2E` away (README "Known limitations"). The sample has one SOA for it.
   'GET /v1/zones/{zone}/soa': {
-    parameters: {
-      zone: '.',
-      order: 'desc',
-      ...SOA_FENCES,
-      ...PAGE,
-      cursor: 'WyJ2aXB0SnZrYU56ZFgiLDE3MDEzODI4MDAsImEucm9vdC1zZXJ2ZXJzLm5ldC4gbnN0bGQudmV' +
-        'yaXNpZ24tZ3JzLmNvbS4gMjAyMzExMzAwMiAxODAwIDkwMCA2MDQ4MDAgODY0MDAiXQ'
-    },
-    answer: page({ zone: '.', order: 'desc', ...shownTimes(SOA_FENCES) }, [
+    parameters: { zone: 'gov', order: 'desc', ...GOV_SOA_FENCES, ...PAGE },
+    answer: page({ zone: 'gov.', order: 'desc', ...shownTimes(GOV_SOA_FENCES) }, [
       {
-        zone: '.',
-        mname: 'a.root-servers.net.',
+        zone: 'gov.',
+        mname: 'a.usadotgov.net.',
         rname: 'nstld.verisign-grs.com.',
-        serial: 2023113001,
-        refresh: 1800,
+        serial: 1467609001,
+        refresh: 3600,
         retry: 900,
-        expire: 604800,
+        expire: 1814400,
         minimum: 86400,
-        rdata: 'a.root-servers.net. nstld.verisign-grs.com. 2023113001 1800 900 604800 86400',
-        first_seen: 1701366600,
-        last_seen: 1701366600,
-        first_seen_iso: '2023-11-30T17:50:00Z',
-        last_seen_iso: '2023-11-30T17:50:00Z',
+        rdata: 'a.usadotgov.net. nstld.verisign-grs.com. 1467609001 3600 900 1814400 86400',
+        first_seen: 1468282466,
+        last_seen: 1468282466,
+        first_seen_iso: '2016-07-12T00:14:26Z',
+        last_seen_iso: '2016-07-12T00:14:26Z',
         count: 1
       }
-    ], 'WyJ2aXB0SnZrYU56ZFgiLDE3MDEzNjY2MDAsImEucm9vdC1zZXJ2ZXJzLm5ldC4gbnN0bGQudmV' +
-      'yaXNpZ24tZ3JzLmNvbS4gMjAyMzExMzAwMSAxODAwIDkwMCA2MDQ4MDAgODY0MDAiXQ')
+    ], null)
   },
   'POST /v1/lookup': {
     parameters: {},

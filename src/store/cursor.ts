@@ -37,12 +37,31 @@ export interface HeldText {
  * the owner's rows that share the head, one digest each: few but for a name with many long
  * records alike in their first few hundred bytes. Texts up to WHOLE_MAX_BYTES keep the form
  * cursors always had, so cursors handed out before stay valid, as do older long ones (a whole
- * text is still read as one). With names of plain characters a cursor stays under 1 KB.
+ * text is still read as one). With names of plain characters a cursor stays under 1 KB; names
+ * written in `\DDD` escapes make it longer (CURSOR_MAX_CHARS).
  */
 const WHOLE_MAX_BYTES = 320
 const HEAD_MAX_BYTES = 256
 const DIGEST_CHARS = 22
+const SCOPE_CHARS = 12
 const DIGEST = new RegExp(`^[A-Za-z0-9_-]{${DIGEST_CHARS}}$`)
+
+/**
+ * The longest cursor a list hands out, which the `cursor` parameter therefore takes
+ * (schemas/lookup-query.ts). A cursor carries at most one name: a name key or a target key, a
+ * name as rdata (an MX's, after its preference). The longest name in JSON is 255 octets in
+ * four labels, 250 of them bytes written `\DDD` whose backslash JSON doubles: 5 bytes each.
+ * Besides it: the scope digest, a held rdata (a text's JSON is at most WHOLE_MAX_BYTES, a
+ * blob's far less), two safe integers and the moment of paging-clock.ts, with JSON's marks.
+ * Base64 then writes 3 bytes as 4 characters. The bound stays, as a guard on what is parsed.
+ */
+const NAME_JSON_MAX_BYTES = 2 + 250 * 5 + 4
+const INTEGER_JSON_MAX_BYTES = String(Number.MIN_SAFE_INTEGER).length
+const STAMP_JSON_MAX_BYTES = '{"asked":}'.length + INTEGER_JSON_MAX_BYTES
+const CURSOR_JSON_MAX_BYTES = '[]'.length + '"",'.length + SCOPE_CHARS +
+  NAME_JSON_MAX_BYTES + 1 + WHOLE_MAX_BYTES + 1 + 2 * (INTEGER_JSON_MAX_BYTES + 1) +
+  STAMP_JSON_MAX_BYTES
+export const CURSOR_MAX_CHARS = Math.ceil(CURSOR_JSON_MAX_BYTES / 3) * 4
 
 /** 132 bits of SHA-256: a stored text's fingerprint among those sharing its head. */
 export function textDigest (text: string): string {
@@ -103,7 +122,7 @@ function untag (value: unknown, slot: CursorSlot): CursorValue {
 }
 
 function digest (scope: string): string {
-  return createHash('sha256').update(scope).digest('base64url').slice(0, 12)
+  return createHash('sha256').update(scope).digest('base64url').slice(0, SCOPE_CHARS)
 }
 
 export function encodeCursor (scope: string, values: CursorValue[]): string {

@@ -7,7 +7,8 @@ import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { formatTxtRdata } from '../../src/feeds/txt-rdata.js'
 import type { Store } from '../../src/store/store.js'
-import { httpGet, listening } from '../helpers/http-get.js'
+import { listening } from '../helpers/http-get.js'
+import { walkLinks } from '../helpers/link-walk.js'
 import { batchOf, obs } from '../helpers/temp-store.js'
 import { testApp } from '../helpers/test-app.js'
 
@@ -34,31 +35,11 @@ function fill (store: Store): void {
   ]))
 }
 
-interface Walked {
-  rdata: string[]
-  cursors: string[]
-}
+/** The rdata of every page from a first path on, each next page asked by its Link header. */
+async function walkRdata (t: Test, port: number, first: string) {
+  const walked = await walkLinks(t, port, first)
 
-/** Every page from a first path on, each next one asked by its Link header. */
-async function walkLinks (t: Test, port: number, first: string): Promise<Walked> {
-  const walked: Walked = { rdata: [], cursors: [] }
-  let path: string | undefined = first
-  while (path !== undefined) {
-    const answer = await httpGet(port, path)
-    if (answer.statusCode !== 200) {
-      t.fail(`${answer.statusCode} for a ${path.length}-character path`)
-      break
-    }
-    const page = JSON.parse(answer.body)
-    walked.rdata.push(...page.records.map((record: { rdata: string }) => record.rdata))
-    const link = answer.headers.link as string | undefined
-    path = link?.match(/^<([^>]*)>; rel="next"$/)?.[1]
-    t.equal(path === undefined, page.next_cursor === null, 'a Link header when cut')
-    if (page.next_cursor !== null) walked.cursors.push(page.next_cursor)
-    if (walked.cursors.length > 100) throw new Error('paging does not end')
-  }
-
-  return walked
+  return { rdata: walked.records.map((record) => record.rdata), cursors: walked.cursors }
 }
 
 async function listeningApp (t: Test): Promise<[FastifyInstance, number]> {
@@ -82,7 +63,7 @@ async function whole (app: FastifyInstance, path: string): Promise<string[]> {
 t.test('a name with long TXT records, one record a page: each once, short cursors',
   async (t) => {
     const [app, port] = await listeningApp(t)
-    const walked = await walkLinks(t, port, '/v1/domains/long.example?limit=1')
+    const walked = await walkRdata(t, port, '/v1/domains/long.example?limit=1')
     t.same(walked.rdata, await whole(app, '/v1/domains/long.example?type=A,TXT'))
     t.equal(walked.rdata.length, TEXTS.length + 1)
     allShort(t, walked.cursors)
@@ -90,7 +71,7 @@ t.test('a name with long TXT records, one record a page: each once, short cursor
 
 t.test('TXT search, one record a page: each once, short cursors', async (t) => {
   const [app, port] = await listeningApp(t)
-  const walked = await walkLinks(t, port, '/v1/txt?prefix=v%3Dspf1&limit=1')
+  const walked = await walkRdata(t, port, '/v1/txt?prefix=v%3Dspf1&limit=1')
   t.same(walked.rdata, await whole(app, '/v1/txt?prefix=v%3Dspf1'))
   t.equal(walked.rdata.length, TEXTS.length + 1)
   allShort(t, walked.cursors)
@@ -104,7 +85,7 @@ t.test('a bulk result\'s next request is short and leads to the rest, each once'
     const [result] = res.json().results
     t.ok(result.next.length <= CURSOR_MAX_CHARS + 100, `next: ${result.next.length} chars`)
     allShort(t, [result.next_cursor])
-    const walked = await walkLinks(t, port, result.next)
+    const walked = await walkRdata(t, port, result.next)
     t.same([...result.records.map((record: { rdata: string }) => record.rdata), ...walked.rdata],
       await whole(app, '/v1/domains/*.long.example?type=A,TXT'))
     allShort(t, walked.cursors)

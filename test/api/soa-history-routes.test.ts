@@ -39,7 +39,7 @@ t.test('GET /v1/zones/{zone}/soa: the SOA history with its fields, in any spelli
     t.same((await app.inject('/v1/zones/never.example/soa')).json().records, [])
   })
 
-t.test('the root zone, paged over a real socket (%2E stays in the path)', async (t) => {
+t.test('the root zone, paged over a real socket (%2E and . stay in the path)', async (t) => {
   const app = await testApp(t, fill)
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as { port: number }
@@ -61,6 +61,9 @@ t.test('the root zone, paged over a real socket (%2E stays in the path)', async 
   const second = await get(next)
   t.match(second.body.records, [{ serial: 2023110401 }])
   t.equal(second.body.next_cursor, null)
+  // As `curl --path-as-is` sends it (README "Known limitations").
+  const literal = await get('/v1/zones/./soa?limit=1')
+  t.same(literal.body.query, { zone: '.', order: 'asc' })
 })
 
 t.test('bad requests get a 400 that says what to send', async (t) => {

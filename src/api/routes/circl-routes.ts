@@ -37,7 +37,11 @@ const querySchema = {
     type: 'object',
     required: ['q'],
     properties: {
-      q: { type: 'string', description: 'A domain name, an address, or `address,prefix`' }
+      q: {
+        type: 'string',
+        description: 'A domain name, an address, or `address,prefix`',
+        examples: ['walmart.com']
+      }
     }
   },
   headers: circlHeadersSchema,

@@ -43,6 +43,15 @@ const PARAM_TEXT: Record<string, string> = {
   ip: 'An address, `address,prefix`, or `first-last` (IPv4 or IPv6)'
 }
 
+/** Values the sample data (data/sample/) answers, filled in by Swagger's "Try it out". */
+const PARAM_EXAMPLE: Record<string, string> = {
+  owner: 'walmart.com',
+  name: 'a8-66.akam.net',
+  rrtype: 'NS',
+  bailiwick: 'com',
+  ip: '149.111.205.25'
+}
+
 /** DNSDB's own errors are one line of text (DNSDB API v2, "HTTP response codes"). */
 const ERROR_REPLY = {
   description: 'Error: and what was wrong, on one line',
@@ -85,8 +94,11 @@ function jsonLine (reply: FastifyReply, value: object) {
 
 function pathParams (path: string) {
   const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string)
-  const properties = Object.fromEntries(names.map((name) => [name,
-    { type: 'string', description: PARAM_TEXT[name] ?? name }]))
+  const properties = Object.fromEntries(names.map((name) => [name, {
+    type: 'string',
+    description: PARAM_TEXT[name] ?? name,
+    examples: [PARAM_EXAMPLE[name] ?? name]
+  }]))
 
   return { type: 'object', required: names, properties }
 }
