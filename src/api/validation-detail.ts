@@ -43,6 +43,8 @@ interface SentRequest {
   /** Fastify's validationContext: querystring, body, params or headers. */
   place: string
   queryText?: (name: string) => string | undefined
+  /** False when the request came with no body at all (no Content-Type, no bytes). */
+  bodySent?: boolean
 }
 
 type Issue = ValidationIssue
@@ -263,7 +265,8 @@ function explainOne (sent: SentRequest, issue: Issue): string {
   const schema = issue.parentSchema ?? {}
   const path = pathOf(issue)
   if (sent.place === 'body' && path.length === 0 && issue.data == null) {
-    const what = issue.data === null ? 'the body is JSON null' : 'the request has no body'
+    const what = issue.data === null && sent.bodySent !== false ? 'the body is JSON null'
+      : 'the body is empty'
     return `${what}: send ${accepted(schema)} as JSON, e.g. ` +
       `${shownJson(exampleOf(schema) ?? {}, 200)}, with Content-Type: application/json`
   }
