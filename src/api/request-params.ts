@@ -119,7 +119,27 @@ function isCalendarDate (text: string): boolean {
 /** `+02:00` sent unencoded in a URL: the query string decodes its + to a space. */
 const PLUS_AS_SPACE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}:?\d{2}$/
 
-function plusAsSpace (name: string, raw: string): DnsledgerError {
+/**
+ * Where a time was sent: a refusal writes the time it quotes, and the fix it suggests, as the
+ * client would write them there (`time_last_after=2023-01-01` in a URL, `"time_last_after":
+ * "2023-01-01"` in a JSON body).
+ */
+export type TimePlace = 'query' | 'body'
+
+/** A time as a client writes it in the place; a body has epoch seconds as a JSON number. */
+function writtenTime (name: string, value: string, place: TimePlace): string {
+  if (place === 'query') return `${name}=${value}`
+
+  return `"${name}": ${/^-?\d+$/.test(value) ? value : JSON.stringify(value)}`
+}
+
+function plusAsSpace (name: string, raw: string, place: TimePlace): DnsledgerError {
+  if (place === 'body') {
+    const signed = raw.replace(/ (\d{2}:?\d{2})$/, '+$1')
+    return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} has a space ` +
+      'where the sign of its zone offset belongs: send the offset with its + or -, such as ' +
+      `${writtenTime(name, signed, place)}, or the time in UTC with Z`)
+  }
   const encoded = raw.replace(/ (\d{2}:?\d{2})$/, '%2B$1')
 
   return new DnsledgerError('INVALID_TIME', `${name}="${raw}" has a space where the + of its ` +
@@ -127,12 +147,28 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
     `(${name}=${encoded}), or the time in UTC with Z`)
 }
 
-function noSuchDay (name: string, raw: string): DnsledgerError {
+function noSuchDay (name: string, raw: string, place: TimePlace): DnsledgerError {
   const month = Number(raw.slice(5, 7))
   const existing = month >= 1 && month <= 12 ? `${raw.slice(0, 8)}01` : `${raw.slice(0, 4)}-01-01`
+  const sent = place === 'query' ? `${name}="${raw}"` : writtenTime(name, raw, place)
 
-  return new DnsledgerError('INVALID_TIME', `${name}="${raw}" names a day that does not ` +
-    `exist (${raw.slice(0, 10)}): send a date that does, such as ${name}=${existing}`)
+  return new DnsledgerError('INVALID_TIME', `${sent} names a day that does not ` +
+    `exist (${raw.slice(0, 10)}): send a date that does, such as ` +
+    `${writtenTime(name, existing, place)}`)
+}
+
+function notATime (name: string, raw: string, place: TimePlace): DnsledgerError {
+  if (place === 'query') {
+    return new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch ` +
+      'seconds (1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
+      '(2016-07-05 or 2016-07-05T12:00:00Z)')
+  }
+  const [epoch, relative, date] = ['1467700000', '-86400', '2016-07-05']
+    .map((value) => writtenTime(name, value, place))
+
+  return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} is not a time: ` +
+    `send epoch seconds (${epoch}), seconds before now as a negative number (${relative}), ` +
+    `or ISO 8601 (${date}, or with a time of day in UTC, 2016-07-05T12:00:00Z)`)
 }
 
 /**
@@ -157,19 +193,24 @@ function meantDate (digits: string): string {
   return '2023-01-01'
 }
 
-function tooEarly (name: string, raw: string, seconds: number): DnsledgerError {
+/** Suggests epoch seconds only when they are themselves accepted (from 1973-03-03 on). */
+function tooEarly (name: string, raw: string, seconds: number, place: TimePlace): DnsledgerError {
   const read = isoTime(seconds)
   const date = meantDate(raw)
   const epoch = Date.parse(`${date}T00:00:00Z`) / 1000
+  const inSeconds = epoch >= EARLIEST_EPOCH_SECONDS
+    ? `, or epoch seconds, such as ${writtenTime(name, String(epoch), place)}`
+    : ` (epoch seconds from 1 to ${EARLIEST_EPOCH_SECONDS - 1} are refused here, so a time ` +
+      `before ${isoTime(EARLIEST_EPOCH_SECONDS)} is written only as a date)`
 
-  return new DnsledgerError('INVALID_TIME', `${name}=${raw} was read as epoch seconds, ${read}, ` +
-    'before any passive DNS: write a date in ISO 8601, such as ' +
-    `${name}=${date}, or epoch seconds, such as ${name}=${epoch}`)
+  return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} was read as epoch ` +
+    `seconds, ${read}, before any passive DNS: write a date in ISO 8601, such as ` +
+    `${writtenTime(name, date, place)}${inSeconds}`)
 }
 
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
 export function parseTime (name: string, raw: string, nowSeconds: number,
-  dialect: TimeDialect = 'compatible'): number {
+  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
   const text = raw
   // A minus is "before now", whatever follows: -0 is now, not 1970.
@@ -177,7 +218,7 @@ export function parseTime (name: string, raw: string, nowSeconds: number,
     const value = Number(text)
     if (text.startsWith('-')) return nowSeconds + value
     if (dialect === 'native' && value > 0 && value < EARLIEST_EPOCH_SECONDS) {
-      throw tooEarly(name, raw, value)
+      throw tooEarly(name, raw, value, place)
     }
     return value
   }
@@ -191,11 +232,9 @@ export function parseTime (name: string, raw: string, nowSeconds: number,
   }
   const dated = ISO_DATE.test(text) || PLUS_AS_SPACE.test(text)
   // A fix must itself be sendable: the %2B form of a day that does not exist is refused too.
-  if (dated && !isCalendarDate(text)) throw noSuchDay(name, raw)
-  if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw)
-  throw new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch seconds ` +
-    '(1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
-    '(2016-07-05 or 2016-07-05T12:00:00Z)')
+  if (dated && !isCalendarDate(text)) throw noSuchDay(name, raw, place)
+  if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw, place)
+  throw notATime(name, raw, place)
 }
 
 /** A time parseTime reads as seconds before now. */
@@ -218,11 +257,11 @@ export function hasRelativeFence (query: FenceQuery): boolean {
 }
 
 export function parseFences (query: FenceQuery, nowSeconds: number,
-  dialect: TimeDialect = 'compatible'): TimeFences | undefined {
+  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): TimeFences | undefined {
   const fences: TimeFences = {}
   for (const [param, fence] of FENCE_PARAMS) {
     const raw = query[param]
-    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect)
+    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect, place)
   }
 
   checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)

@@ -53,7 +53,8 @@ t.test('every /v1 time refuses a year or a compact date read as 1970, saying wha
     const bulk = await app.inject({ method: 'POST', url: '/v1/lookup',
       payload: { indicators: ['example.com'], time_last_after: 2023 } })
     t.equal(bulk.statusCode, 400)
-    t.match(bulk.json().detail, /^time_last_after=2023 was read as epoch seconds/)
+    t.match(bulk.json().detail, /^"time_last_after": 2023 was read as epoch seconds, .*such as /)
+    t.match(bulk.json().detail, /such as "time_last_after": "2023-01-01", or epoch seconds, such as/)
   })
 
 t.test('0, 100000000 and later, negative and ISO times are taken as before', async (t) => {

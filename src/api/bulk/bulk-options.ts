@@ -47,7 +47,7 @@ export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
   return {
     rrtypes: parseRrtypes(type),
     limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, () => shownNumber(body.limit)),
-    fences: parseFences(fences, nowSeconds, 'native')
+    fences: parseFences(fences, nowSeconds, 'native', 'body')
   }
 }
 
