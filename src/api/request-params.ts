@@ -86,23 +86,38 @@ export function parsePatternName (pattern: string, name: string, example: string
   return result.name
 }
 
-/** Blank is not "every type": that is what leaving `type` out means. */
-export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
+/**
+ * A comma list with an empty item (`A,`, `A,,AAAA`): a stray comma, said so, with the list
+ * without it. `written` writes that list as the client would send it where it sent this one.
+ */
+export function strayComma (field: string, raw: string, written: string): DnsledgerError {
+  return new DnsledgerError('INVALID_RRTYPE', `${field} "${clipText(raw)}" has an empty item ` +
+    `(a stray comma): send the list without it, ${written}`)
+}
+
+/**
+ * Blank is not "every type": that is what leaving `type` out means. `written` writes a list of
+ * types as the client would send it there: `type=A,MX` in a URL, `"type": ["A"]` in a body.
+ */
+export function parseRrtypes (raw: string | undefined,
+  written = (types: string[]) => `type=${types.join(',')}`): RRType[] | undefined {
   if (raw === undefined) return undefined
   const known = Object.keys(RRTYPE_CODES).join(',')
-  if (raw.trim() === '') {
+  const types = raw.split(',').map((type) => type.trim().toUpperCase())
+  const items = types.filter((type) => type !== '')
+  if (items.length === 0) {
     throw new DnsledgerError('INVALID_RRTYPE', `type "${clipText(raw)}" names no record type: ` +
       `send one or more of ${known}, comma-separated, or leave type out for every type`)
   }
-  const types = raw.split(',').map((type) => type.trim().toUpperCase())
-  for (const type of types) {
+  for (const type of items) {
     if (!(type in RRTYPE_CODES)) {
       throw new DnsledgerError('INVALID_RRTYPE', `type "${type}" is not one dnsledger stores: ` +
         `send one or more of ${known}, comma-separated`)
     }
   }
+  if (items.length < types.length) throw strayComma('type', raw, written(items))
 
-  return types as RRType[]
+  return items as RRType[]
 }
 
 /** RFC 3339 (5.6) allows a lower-case t and z. */

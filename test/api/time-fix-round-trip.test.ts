@@ -19,7 +19,8 @@ function fixPart (detail: string): string {
 t.test('each time a /v1 query suggests is accepted in a query', async (t) => {
   const app = await testApp(t)
   for (const value of REFUSED) {
-    const refused = await app.inject(`/v1/domains/example.com?${FENCE}=${encodeURIComponent(value)}`)
+    const url = `/v1/domains/example.com?${FENCE}=${encodeURIComponent(value)}`
+    const refused = await app.inject(url)
     t.equal(refused.statusCode, 400, value)
     const fixes = [...fixPart(refused.json().detail).matchAll(/time_last_after=([^\s,)]+)/g)]
     if (/^\d+$/.test(value)) t.ok(fixes.length > 0, `${value} gets a fix`)
