@@ -229,7 +229,12 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
     return choicesHint(sent, path, issue, [true, false])
   }
 
-  return example === undefined ? accepted(schema) : assignment(sent, path, example)
+  if (example !== undefined) return assignment(sent, path, example)
+  // A list with no example of its own is shown as its items' example makes it, whatever was
+  // wrong with it (null, a text, no items).
+  if (schema.items !== undefined) return itemsHint(sent, path, schema)
+
+  return accepted(schema)
 }
 
 function unknownProperty (sent: SentRequest, issue: Issue): string {
