@@ -271,16 +271,43 @@ export function hasRelativeFence (query: FenceQuery): boolean {
   return FENCE_PARAMS.some(([param]) => isRelativeTime(query[param]))
 }
 
-export function parseFences (query: FenceQuery, nowSeconds: number,
-  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): TimeFences | undefined {
-  const fences: TimeFences = {}
-  for (const [param, fence] of FENCE_PARAMS) {
-    const raw = query[param]
-    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect, place)
+/**
+ * The value of each read, in order. When several are refused, one error names them all, so
+ * that a client who fixes the first is not then refused for the next.
+ */
+export function readEach<T> (reads: ReadonlyArray<() => T>): T[] {
+  const refusals: DnsledgerError[] = []
+  const values = reads.map((read) => {
+    try {
+      return read()
+    } catch (err) {
+      if (!(err instanceof DnsledgerError)) throw err
+      refusals.push(err)
+      return undefined
+    }
+  })
+  const [first] = refusals
+  if (first !== undefined && refusals.length === 1) throw first
+  if (first !== undefined) {
+    throw new DnsledgerError(first.code, refusals.map((refusal) => refusal.message).join('; '))
   }
 
-  checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)
-  checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before', fences.lastSeenBefore)
+  return values as T[]
+}
+
+export function parseFences (query: FenceQuery, nowSeconds: number,
+  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): TimeFences | undefined {
+  const values = readEach(FENCE_PARAMS.map(([param]) => () => {
+    const raw = query[param]
+    return raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect, place)
+  }))
+  const fences: TimeFences = Object.fromEntries(FENCE_PARAMS.map(([, fence], i) =>
+    [fence, values[i]]))
+
+  checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before',
+    fences.firstSeenBefore)
+  checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before',
+    fences.lastSeenBefore)
 
   return Object.values(fences).some((v) => v !== undefined) ? fences : undefined
 }
