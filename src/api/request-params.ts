@@ -24,8 +24,12 @@ export interface NamePattern {
  * `param`: the query parameter the name came in, for the refusal to name (paths need none).
  */
 export function parseNamePattern (raw: string, param?: string): NamePattern {
-  if (raw !== '*' && !raw.startsWith('*.')) return { name: parseName(raw, param) }
   const where = param === undefined ? '' : `${param}: `
+  if (raw !== '*' && !raw.startsWith('*.')) {
+    const leading = raw.endsWith('.*') ? wildcardFree(raw.slice(0, -2)) : undefined
+    if (leading !== undefined) throw rightHandWildcard(raw, leading, where, param === undefined)
+    return { name: parseName(raw, param) }
+  }
   const suffix = raw.slice(2)
   if (suffix.startsWith('*')) {
     const single = wildcardFree(suffix.replace(/^(\*\.)+/, ''))
@@ -41,6 +45,22 @@ export function parseNamePattern (raw: string, param?: string): NamePattern {
   }
 
   return { name, subdomains: 'include' }
+}
+
+/**
+ * `www.example.*`: /v1 has no right-hand wildcard. DNSDB's API has one, for owner names; a
+ * path lookup is pointed there, a filter parameter (which DNSDB has no match for) is not.
+ */
+function rightHandWildcard (raw: string, leading: string, where: string,
+  toDnsdb: boolean): DnsledgerError {
+  const dnsdb = toDnsdb
+    ? `; DNSDB's API takes it: /dnsdb/v2/lookup/rrset/name/${leading}.* for owner names, ` +
+      `/dnsdb/v2/lookup/rdata/name/${leading}.* for names in NS, CNAME and MX records`
+    : ''
+
+  return new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" is a right-hand ` +
+    'wildcard, which /v1 does not take: send a name, or *. and a suffix for the suffix and ' +
+    `every name under it (*.example.com)${dnsdb}`)
 }
 
 /**
