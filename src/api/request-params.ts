@@ -198,12 +198,12 @@ function notATime (name: string, raw: string, place: TimePlace): DnsledgerError 
       'seconds (1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
       '(2016-07-05 or 2016-07-05T12:00:00Z)')
   }
-  const [epoch, relative, date] = ['1467700000', '-86400', '2016-07-05']
-    .map((value) => writtenTime(name, value, place))
+  const [epoch, relative, date, dateTime] = ['1467700000', '-86400', '2016-07-05',
+    '2016-07-05T12:00:00Z'].map((value) => writtenTime(name, value, place))
 
   return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} is not a time: ` +
     `send epoch seconds (${epoch}), seconds before now as a negative number (${relative}), ` +
-    `or ISO 8601 (${date}, or with a time of day in UTC, 2016-07-05T12:00:00Z)`)
+    `or ISO 8601 (${date} or ${dateTime})`)
 }
 
 /**
