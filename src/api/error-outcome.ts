@@ -56,7 +56,10 @@ export function errorOutcome (app: FastifyInstance, err: FastifyError,
   // (no key, rate limit) are errors of the catalogue and come first, as for any path.
   if (request.is404) return noRouteOutcome(app, request)
   if (err.validation !== undefined) {
-    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(request.url) }
+    // Fastify reads a POST with no Content-Type and no bytes as a null body, as it does the
+    // JSON text null (which needs a Content-Type to be parsed at all).
+    const sent = { place: err.validationContext ?? 'request', queryText: queryTextOf(request.url),
+      bodySent: request.headers['content-type'] !== undefined }
     return { kind: 'known', error: new DnsledgerError('INVALID_REQUEST',
       validationDetail(err.validation, sent)) }
   }

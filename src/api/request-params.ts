@@ -24,8 +24,12 @@ export interface NamePattern {
  * `param`: the query parameter the name came in, for the refusal to name (paths need none).
  */
 export function parseNamePattern (raw: string, param?: string): NamePattern {
-  if (raw !== '*' && !raw.startsWith('*.')) return { name: parseName(raw, param) }
   const where = param === undefined ? '' : `${param}: `
+  if (raw !== '*' && !raw.startsWith('*.')) {
+    const leading = raw.endsWith('.*') ? wildcardFree(raw.slice(0, -2)) : undefined
+    if (leading !== undefined) throw rightHandWildcard(raw, leading, where, param === undefined)
+    return { name: parseName(raw, param) }
+  }
   const suffix = raw.slice(2)
   if (suffix.startsWith('*')) {
     const single = wildcardFree(suffix.replace(/^(\*\.)+/, ''))
@@ -41,6 +45,22 @@ export function parseNamePattern (raw: string, param?: string): NamePattern {
   }
 
   return { name, subdomains: 'include' }
+}
+
+/**
+ * `www.example.*`: /v1 has no right-hand wildcard. DNSDB's API has one, for owner names; a
+ * path lookup is pointed there, a filter parameter (which DNSDB has no match for) is not.
+ */
+function rightHandWildcard (raw: string, leading: string, where: string,
+  toDnsdb: boolean): DnsledgerError {
+  const dnsdb = toDnsdb
+    ? `; DNSDB's API takes it: /dnsdb/v2/lookup/rrset/name/${leading}.* for owner names, ` +
+      `/dnsdb/v2/lookup/rdata/name/${leading}.* for names in NS, CNAME and MX records`
+    : ''
+
+  return new DnsledgerError('INVALID_NAME', `${where}"${clipText(raw)}" is a right-hand ` +
+    'wildcard, which /v1 does not take: send a name, or *. and a suffix for the suffix and ' +
+    `every name under it (*.example.com)${dnsdb}`)
 }
 
 /**
@@ -86,23 +106,38 @@ export function parsePatternName (pattern: string, name: string, example: string
   return result.name
 }
 
-/** Blank is not "every type": that is what leaving `type` out means. */
-export function parseRrtypes (raw: string | undefined): RRType[] | undefined {
+/**
+ * A comma list with an empty item (`A,`, `A,,AAAA`): a stray comma, said so, with the list
+ * without it. `written` writes that list as the client would send it where it sent this one.
+ */
+export function strayComma (field: string, raw: string, written: string): DnsledgerError {
+  return new DnsledgerError('INVALID_RRTYPE', `${field} "${clipText(raw)}" has an empty item ` +
+    `(a stray comma): send the list without it, ${written}`)
+}
+
+/**
+ * Blank is not "every type": that is what leaving `type` out means. `written` writes a list of
+ * types as the client would send it there: `type=A,MX` in a URL, `"type": ["A"]` in a body.
+ */
+export function parseRrtypes (raw: string | undefined,
+  written = (types: string[]) => `type=${types.join(',')}`): RRType[] | undefined {
   if (raw === undefined) return undefined
   const known = Object.keys(RRTYPE_CODES).join(',')
-  if (raw.trim() === '') {
+  const types = raw.split(',').map((type) => type.trim().toUpperCase())
+  const items = types.filter((type) => type !== '')
+  if (items.length === 0) {
     throw new DnsledgerError('INVALID_RRTYPE', `type "${clipText(raw)}" names no record type: ` +
       `send one or more of ${known}, comma-separated, or leave type out for every type`)
   }
-  const types = raw.split(',').map((type) => type.trim().toUpperCase())
-  for (const type of types) {
+  for (const type of items) {
     if (!(type in RRTYPE_CODES)) {
       throw new DnsledgerError('INVALID_RRTYPE', `type "${type}" is not one dnsledger stores: ` +
         `send one or more of ${known}, comma-separated`)
     }
   }
+  if (items.length < types.length) throw strayComma('type', raw, written(items))
 
-  return types as RRType[]
+  return items as RRType[]
 }
 
 /** RFC 3339 (5.6) allows a lower-case t and z. */
@@ -119,7 +154,27 @@ function isCalendarDate (text: string): boolean {
 /** `+02:00` sent unencoded in a URL: the query string decodes its + to a space. */
 const PLUS_AS_SPACE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}:?\d{2}$/
 
-function plusAsSpace (name: string, raw: string): DnsledgerError {
+/**
+ * Where a time was sent: a refusal writes the time it quotes, and the fix it suggests, as the
+ * client would write them there (`time_last_after=2023-01-01` in a URL, `"time_last_after":
+ * "2023-01-01"` in a JSON body).
+ */
+export type TimePlace = 'query' | 'body'
+
+/** A time as a client writes it in the place; a body has epoch seconds as a JSON number. */
+function writtenTime (name: string, value: string, place: TimePlace): string {
+  if (place === 'query') return `${name}=${value}`
+
+  return `"${name}": ${/^-?\d+$/.test(value) ? value : JSON.stringify(value)}`
+}
+
+function plusAsSpace (name: string, raw: string, place: TimePlace): DnsledgerError {
+  if (place === 'body') {
+    const signed = raw.replace(/ (\d{2}:?\d{2})$/, '+$1')
+    return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} has a space ` +
+      'where the sign of its zone offset belongs: send the offset with its + or -, such as ' +
+      `${writtenTime(name, signed, place)}, or the time in UTC with Z`)
+  }
   const encoded = raw.replace(/ (\d{2}:?\d{2})$/, '%2B$1')
 
   return new DnsledgerError('INVALID_TIME', `${name}="${raw}" has a space where the + of its ` +
@@ -127,12 +182,28 @@ function plusAsSpace (name: string, raw: string): DnsledgerError {
     `(${name}=${encoded}), or the time in UTC with Z`)
 }
 
-function noSuchDay (name: string, raw: string): DnsledgerError {
+function noSuchDay (name: string, raw: string, place: TimePlace): DnsledgerError {
   const month = Number(raw.slice(5, 7))
   const existing = month >= 1 && month <= 12 ? `${raw.slice(0, 8)}01` : `${raw.slice(0, 4)}-01-01`
+  const sent = place === 'query' ? `${name}="${raw}"` : writtenTime(name, raw, place)
 
-  return new DnsledgerError('INVALID_TIME', `${name}="${raw}" names a day that does not ` +
-    `exist (${raw.slice(0, 10)}): send a date that does, such as ${name}=${existing}`)
+  return new DnsledgerError('INVALID_TIME', `${sent} names a day that does not ` +
+    `exist (${raw.slice(0, 10)}): send a date that does, such as ` +
+    `${writtenTime(name, existing, place)}`)
+}
+
+function notATime (name: string, raw: string, place: TimePlace): DnsledgerError {
+  if (place === 'query') {
+    return new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch ` +
+      'seconds (1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
+      '(2016-07-05 or 2016-07-05T12:00:00Z)')
+  }
+  const [epoch, relative, date, dateTime] = ['1467700000', '-86400', '2016-07-05',
+    '2016-07-05T12:00:00Z'].map((value) => writtenTime(name, value, place))
+
+  return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} is not a time: ` +
+    `send epoch seconds (${epoch}), seconds before now as a negative number (${relative}), ` +
+    `or ISO 8601 (${date} or ${dateTime})`)
 }
 
 /**
@@ -157,19 +228,24 @@ function meantDate (digits: string): string {
   return '2023-01-01'
 }
 
-function tooEarly (name: string, raw: string, seconds: number): DnsledgerError {
+/** Suggests epoch seconds only when they are themselves accepted (from 1973-03-03 on). */
+function tooEarly (name: string, raw: string, seconds: number, place: TimePlace): DnsledgerError {
   const read = isoTime(seconds)
   const date = meantDate(raw)
   const epoch = Date.parse(`${date}T00:00:00Z`) / 1000
+  const inSeconds = epoch >= EARLIEST_EPOCH_SECONDS
+    ? `, or epoch seconds, such as ${writtenTime(name, String(epoch), place)}`
+    : ` (epoch seconds from 1 to ${EARLIEST_EPOCH_SECONDS - 1} are refused here, so a time ` +
+      `before ${isoTime(EARLIEST_EPOCH_SECONDS)} is written only as a date)`
 
-  return new DnsledgerError('INVALID_TIME', `${name}=${raw} was read as epoch seconds, ${read}, ` +
-    'before any passive DNS: write a date in ISO 8601, such as ' +
-    `${name}=${date}, or epoch seconds, such as ${name}=${epoch}`)
+  return new DnsledgerError('INVALID_TIME', `${writtenTime(name, raw, place)} was read as epoch ` +
+    `seconds, ${read}, before any passive DNS: write a date in ISO 8601, such as ` +
+    `${writtenTime(name, date, place)}${inSeconds}`)
 }
 
 /** Epoch seconds, negative seconds relative to now (as DNSDB takes), or ISO 8601. */
 export function parseTime (name: string, raw: string, nowSeconds: number,
-  dialect: TimeDialect = 'compatible'): number {
+  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): number {
   // Not trimmed: " 5" is no more a time than it is an integer.
   const text = raw
   // A minus is "before now", whatever follows: -0 is now, not 1970.
@@ -177,7 +253,7 @@ export function parseTime (name: string, raw: string, nowSeconds: number,
     const value = Number(text)
     if (text.startsWith('-')) return nowSeconds + value
     if (dialect === 'native' && value > 0 && value < EARLIEST_EPOCH_SECONDS) {
-      throw tooEarly(name, raw, value)
+      throw tooEarly(name, raw, value, place)
     }
     return value
   }
@@ -191,11 +267,9 @@ export function parseTime (name: string, raw: string, nowSeconds: number,
   }
   const dated = ISO_DATE.test(text) || PLUS_AS_SPACE.test(text)
   // A fix must itself be sendable: the %2B form of a day that does not exist is refused too.
-  if (dated && !isCalendarDate(text)) throw noSuchDay(name, raw)
-  if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw)
-  throw new DnsledgerError('INVALID_TIME', `${name}="${raw}" is not a time: send epoch seconds ` +
-    '(1467700000), seconds before now as a negative number (-86400), or ISO 8601 ' +
-    '(2016-07-05 or 2016-07-05T12:00:00Z)')
+  if (dated && !isCalendarDate(text)) throw noSuchDay(name, raw, place)
+  if (PLUS_AS_SPACE.test(text)) throw plusAsSpace(name, raw, place)
+  throw notATime(name, raw, place)
 }
 
 /** A time parseTime reads as seconds before now. */
@@ -217,16 +291,43 @@ export function hasRelativeFence (query: FenceQuery): boolean {
   return FENCE_PARAMS.some(([param]) => isRelativeTime(query[param]))
 }
 
-export function parseFences (query: FenceQuery, nowSeconds: number,
-  dialect: TimeDialect = 'compatible'): TimeFences | undefined {
-  const fences: TimeFences = {}
-  for (const [param, fence] of FENCE_PARAMS) {
-    const raw = query[param]
-    fences[fence] = raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect)
+/**
+ * The value of each read, in order. When several are refused, one error names them all, so
+ * that a client who fixes the first is not then refused for the next.
+ */
+export function readEach<T> (reads: ReadonlyArray<() => T>): T[] {
+  const refusals: DnsledgerError[] = []
+  const values = reads.map((read) => {
+    try {
+      return read()
+    } catch (err) {
+      if (!(err instanceof DnsledgerError)) throw err
+      refusals.push(err)
+      return undefined
+    }
+  })
+  const [first] = refusals
+  if (first !== undefined && refusals.length === 1) throw first
+  if (first !== undefined) {
+    throw new DnsledgerError(first.code, refusals.map((refusal) => refusal.message).join('; '))
   }
 
-  checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before', fences.firstSeenBefore)
-  checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before', fences.lastSeenBefore)
+  return values as T[]
+}
+
+export function parseFences (query: FenceQuery, nowSeconds: number,
+  dialect: TimeDialect = 'compatible', place: TimePlace = 'query'): TimeFences | undefined {
+  const values = readEach(FENCE_PARAMS.map(([param]) => () => {
+    const raw = query[param]
+    return raw === undefined ? undefined : parseTime(param, raw, nowSeconds, dialect, place)
+  }))
+  const fences: TimeFences = Object.fromEntries(FENCE_PARAMS.map(([, fence], i) =>
+    [fence, values[i]]))
+
+  checkWindow('time_first_after', fences.firstSeenAfter, 'time_first_before',
+    fences.firstSeenBefore)
+  checkWindow('time_last_after', fences.lastSeenAfter, 'time_last_before',
+    fences.lastSeenBefore)
 
   return Object.values(fences).some((v) => v !== undefined) ? fences : undefined
 }

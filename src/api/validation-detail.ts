@@ -43,6 +43,8 @@ interface SentRequest {
   /** Fastify's validationContext: querystring, body, params or headers. */
   place: string
   queryText?: (name: string) => string | undefined
+  /** False when the request came with no body at all (no Content-Type, no bytes). */
+  bodySent?: boolean
 }
 
 type Issue = ValidationIssue
@@ -227,7 +229,12 @@ function sendHint (sent: SentRequest, path: string[], issue: Issue, schema: Sche
     return choicesHint(sent, path, issue, [true, false])
   }
 
-  return example === undefined ? accepted(schema) : assignment(sent, path, example)
+  if (example !== undefined) return assignment(sent, path, example)
+  // A list with no example of its own is shown as its items' example makes it, whatever was
+  // wrong with it (null, a text, no items).
+  if (schema.items !== undefined) return itemsHint(sent, path, schema)
+
+  return accepted(schema)
 }
 
 function unknownProperty (sent: SentRequest, issue: Issue): string {
@@ -263,7 +270,8 @@ function explainOne (sent: SentRequest, issue: Issue): string {
   const schema = issue.parentSchema ?? {}
   const path = pathOf(issue)
   if (sent.place === 'body' && path.length === 0 && issue.data == null) {
-    const what = issue.data === null ? 'the body is JSON null' : 'the request has no body'
+    const what = issue.data === null && sent.bodySent !== false ? 'the body is JSON null'
+      : 'the body is empty'
     return `${what}: send ${accepted(schema)} as JSON, e.g. ` +
       `${shownJson(exampleOf(schema) ?? {}, 200)}, with Content-Type: application/json`
   }

@@ -239,6 +239,12 @@ t.test('at most API_BULK_MAX_INDICATORS indicators', async (t) => {
   t.equal(none.statusCode, 400, 'an empty list is refused, not answered empty')
   t.match(none.json().detail,
     /^indicators must be a list of at least 1 item.*: send "indicators": \["walmart.com"\]$/)
+  for (const indicators of [null, 'walmart.com', 5, {}]) {
+    const wrong = await bulk(small, { indicators })
+    t.equal(wrong.statusCode, 400, JSON.stringify(indicators))
+    t.match(wrong.json().detail, /: send "indicators": \["walmart.com"\]$/,
+      `${JSON.stringify(indicators)} gets the example an empty list gets`)
+  }
 })
 
 t.test('the per-indicator limit: default, maximum, over it', async (t) => {

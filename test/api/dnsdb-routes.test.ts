@@ -149,6 +149,29 @@ t.test('a bailiwick keeps owners at or under it', async (t) => {
   t.equal((await app.inject(`${L}/rrset/name/www.example.com/A/bad..name`)).statusCode, 400)
 })
 
+t.test('a wildcard bailiwick is a DNSDB error naming the zone path to send', async (t) => {
+  const { app } = await dnsdbApp(t)
+  const cases = [
+    ['lookup/rrset/name/www.example.com/NS/*.com',
+      '/dnsdb/v2/lookup/rrset/name/www.example.com/NS/com'],
+    ['summarize/rrset/name/*.example.com/ANY/*.example.com',
+      '/dnsdb/v2/summarize/rrset/name/*.example.com/ANY/example.com'],
+    ['lookup/rrset/name/www.example.com/A/example.*',
+      '/dnsdb/v2/lookup/rrset/name/www.example.com/A/example'],
+    ['lookup/rrset/name/www.example.com/A/*',
+      '/dnsdb/v2/lookup/rrset/name/www.example.com/A/example.com']
+  ]
+  for (const [sent, fix] of cases) {
+    const refused = await app.inject(`/dnsdb/v2/${sent}`)
+    t.equal(refused.statusCode, 400, sent)
+    t.equal(refused.headers['content-type'], 'text/plain; charset=utf-8')
+    t.equal(refused.body, `Error: bailiwick "${sent.split('/').at(-1)}" has a wildcard: a ` +
+      'bailiwick is one zone name, which keeps owners at or under it: send the zone, e.g. ' +
+      `${fix}\n`)
+    t.equal((await app.inject(fix as string)).statusCode, 200, fix)
+  }
+})
+
 t.test('rdata by name: NS, CNAME and MX targets, exact and wildcard', async (t) => {
   const { app } = await dnsdbApp(t)
   t.same(rows((await saf(app, `${L}/rdata/name/mx.example.net`)).objs).sort(),

@@ -53,7 +53,9 @@ t.test('every /v1 time refuses a year or a compact date read as 1970, saying wha
     const bulk = await app.inject({ method: 'POST', url: '/v1/lookup',
       payload: { indicators: ['example.com'], time_last_after: 2023 } })
     t.equal(bulk.statusCode, 400)
-    t.match(bulk.json().detail, /^time_last_after=2023 was read as epoch seconds/)
+    t.match(bulk.json().detail, /^"time_last_after": 2023 was read as epoch seconds, .*such as /)
+    t.match(bulk.json().detail,
+      /such as "time_last_after": "2023-01-01", or epoch seconds, such as/)
   })
 
 t.test('0, 100000000 and later, negative and ISO times are taken as before', async (t) => {
@@ -101,4 +103,29 @@ t.test('lookups show their fences as read, in epoch seconds and ISO 8601', async
   const window = await app.inject('/v1/new-domains?since=2016-07-01&until=2016-08-01')
   t.match(window.json().query, { since: 1467331200, since_iso: '2016-07-01T00:00:00Z',
     until: 1470009600, until_iso: '2016-08-01T00:00:00Z' })
+})
+
+t.test('every refused time of a request is named, not only the first', async (t) => {
+  const app = await fixture()
+  const window = await app.inject('/v1/new-domains?since=2023&until=2024')
+  t.equal(window.statusCode, 400)
+  t.match(window.json().detail, new RegExp('^since=2023 was read as epoch seconds, .*such as ' +
+    'since=2023-01-01.*; until=2024 was read as epoch seconds, .*such as until=2024-01-01'))
+  t.equal((await app.inject('/v1/new-domains?since=2023-01-01&until=2024-01-01')).statusCode, 200)
+
+  const fences = await app.inject('/v1/domains/example.com?time_first_after=2023&' +
+    'time_last_before=x&time_last_after=2016-07-05')
+  t.equal(fences.statusCode, 400)
+  t.match(fences.json().detail,
+    /^time_first_after=2023 was read .*; time_last_before="x" is not a time/)
+
+  const bulk = await app.inject({ method: 'POST', url: '/v1/lookup',
+    payload: { indicators: ['example.com'], time_first_before: 2023, time_last_after: 2024 } })
+  t.match(bulk.json().detail,
+    /^"time_first_before": 2023 was read .*; "time_last_after": 2024 was/)
+
+  const dnsdb = await app.inject('/dnsdb/v2/lookup/rrset/name/example.com?time_first_after=x&' +
+    'time_last_before=y')
+  t.equal(dnsdb.statusCode, 400)
+  t.match(dnsdb.body, /^Error: time_first_after="x" is not a time.*; time_last_before="y" is not/)
 })

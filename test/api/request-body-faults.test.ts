@@ -74,6 +74,21 @@ t.test('a JSON null body is said to be null, with what to send, on every operati
     [' null ', /^the body is JSON null: send /]
   ]))
 
+// Fastify hands a POST with no Content-Type and no bytes to the schema as null, like JSON null.
+t.test('a request with no body at all is said to be empty, with what to send, on every operation',
+  async (t) => {
+    const app = await testApp(t)
+    for (const [method, path] of await bodyOperations(app)) {
+      for (const headers of [{}, { 'content-length': '0' }]) {
+        const res = await app.inject({ method: method as 'POST', url: path, headers })
+        t.equal(res.statusCode, 400, `${method} ${path} ${JSON.stringify(headers)}`)
+        t.match(res.json(), { code: 'INVALID_REQUEST',
+          detail: /^the body is empty: send an object .* as JSON, e\.g\. \{.*\}, with Content-Type/ })
+        t.notMatch(res.json().detail, /null/)
+      }
+    }
+  })
+
 t.test('a body posted to any path never gets Fastify\'s 500 body', async (t) => {
   const app = await testApp(t)
   await app.ready()

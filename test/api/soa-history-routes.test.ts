@@ -1,6 +1,7 @@
 import t from 'tap'
 import http from 'node:http'
 import { batchOf, obs } from '../helpers/temp-store.js'
+import { assertEveryPageSize } from '../helpers/page-walk.js'
 import { testApp } from '../helpers/test-app.js'
 import type { Store } from '../../src/store/store.js'
 import { soaRecordSchema } from '../../schemas/soa-record.js'
@@ -83,3 +84,23 @@ t.test('bad requests get a 400 that says what to send', async (t) => {
     t.match(res.json(), { status: 400, code, detail }, url)
   }
 })
+
+t.test('SOAs first seen in the same second: rdata order, reversed with order=desc, exact pages',
+  async (t) => {
+    const tie = 1_700_000_000
+    const zone = (mname: string, serial: number) =>
+      `${mname}.tie.example. hostmaster.tie.example. ${serial} 3600 900 604800 300`
+    const app = await testApp(t, (store) => store.write(batchOf([
+      obs('tie.example.', 'SOA', zone('b', 3), tie),
+      obs('tie.example.', 'SOA', zone('a', 2), tie),
+      obs('tie.example.', 'SOA', zone('c', 1), tie),
+      obs('tie.example.', 'SOA', zone('z', 0), tie - 100),
+      obs('tie.example.', 'SOA', zone('y', 9), tie + 100)
+    ])))
+    for (const [order, serials] of [['asc', [0, 2, 3, 1, 9]], ['desc', [9, 1, 3, 2, 0]]] as const) {
+      const url = `/v1/zones/tie.example/soa?order=${order}`
+      const whole = (await app.inject(url)).json().records
+      t.same(whole.map((r: { serial: number }) => r.serial), serials, order)
+      await assertEveryPageSize(t, app, url, whole)
+    }
+  })

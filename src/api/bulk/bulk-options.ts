@@ -45,9 +45,10 @@ export function readBulkOptions (body: BulkOptionFields, limits: BulkLimits,
   const defaultLimit = Math.min(limits.defaultLimit, limits.maxLimit)
 
   return {
-    rrtypes: parseRrtypes(type),
+    rrtypes: parseRrtypes(type, (types) => `"type": ${JSON.stringify(
+      Array.isArray(body.type) ? types : types.join(','))}`),
     limit: parseLimit(body.limit, defaultLimit, limits.maxLimit, () => shownNumber(body.limit)),
-    fences: parseFences(fences, nowSeconds, 'native')
+    fences: parseFences(fences, nowSeconds, 'native', 'body')
   }
 }
 

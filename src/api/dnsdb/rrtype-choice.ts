@@ -7,6 +7,7 @@
  */
 import { DnsledgerError } from '../../errors.js'
 import { RRTYPE_CODES, type RRType } from '../../feeds/observation.js'
+import { strayComma } from '../request-params.js'
 import { clipText } from '../shown-value.js'
 
 const STORED = Object.keys(RRTYPE_CODES) as RRType[]
@@ -38,6 +39,11 @@ export function parseRrtypeChoice (raw: string | undefined,
   if (raw === undefined) return undefined
   const types = raw.split(',').map((type) => type.trim().toUpperCase())
   if (types.includes('ANY')) return undefined
+  const items = types.filter((type) => type !== '')
+  const stored = (items.length === 0 ? [''] : items).map((type) => storedType(type) ??
+    refuse(type, field))
+  // The types as sent (TYPE1 stays TYPE1), so that the list suggested is the one sent.
+  if (items.length < types.length) throw strayComma(field, raw, items.join(','))
 
-  return types.map((type) => storedType(type) ?? refuse(type, field))
+  return stored
 }

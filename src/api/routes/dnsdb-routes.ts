@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { dnsdbQuerySchema } from '../../../schemas/dnsdb-query.js'
+import { DnsledgerError } from '../../errors.js'
 import type { Store } from '../../store/store.js'
 import type { WildcardQueries } from '../../store/wildcard-queries.js'
 import type { RateLimiter } from '../access/rate-limiter.js'
@@ -22,7 +23,8 @@ import { rateFigures } from '../dnsdb/rate-figures.js'
 import { parseRrtypeChoice } from '../dnsdb/rrtype-choice.js'
 import { SAF_CONTENT_TYPE } from '../dnsdb/saf-body.js'
 import { parseIpRange } from '../ip-range.js'
-import { parseName } from '../request-params.js'
+import { parseName, wildcardFree } from '../request-params.js'
+import { clipText } from '../shown-value.js'
 
 interface DnsdbRouteOptions {
   store: Store
@@ -61,17 +63,31 @@ const ERROR_REPLY = {
 type ToTarget = (params: PathParams, verb: DnsdbVerb) => DnsdbTarget
 
 const TARGETS: Array<[string, ToTarget]> = [
-  ['rrset/name/:owner', (p) => rrset(p)],
-  ['rrset/name/:owner/:rrtype', (p) => rrset(p)],
-  ['rrset/name/:owner/:rrtype/:bailiwick', (p) => rrset(p)],
+  ['rrset/name/:owner', (p, verb) => rrset(p, verb)],
+  ['rrset/name/:owner/:rrtype', (p, verb) => rrset(p, verb)],
+  ['rrset/name/:owner/:rrtype/:bailiwick', (p, verb) => rrset(p, verb)],
   ['rdata/name/:name', (p) => rdataName(p)],
   ['rdata/name/:name/:rrtype', (p) => rdataName(p)],
   ['rdata/ip/:ip', (p, verb) => rdataIp(p, verb)]
 ]
 
-function rrset (p: PathParams): DnsdbTarget {
+/**
+ * A bailiwick is one zone: a `*` in it would be read as a literal label and keep nothing, so it
+ * is refused, with the path of the zone the pattern names.
+ */
+function parseBailiwick (p: PathParams, verb: DnsdbVerb): string | undefined {
+  const raw = p.bailiwick
+  if (raw === undefined || !raw.includes('*')) return raw === undefined ? raw : parseName(raw)
+  const zone = wildcardFree(raw.replace(/^(\*\.)+/, '').replace(/(\.\*)+$/, '')) ?? 'example.com'
+  const path = `/dnsdb/v2/${verb}/rrset/name/${encodeURIComponent(p.owner ?? '')}/` +
+    `${p.rrtype ?? 'ANY'}/${zone}`
+  throw new DnsledgerError('INVALID_NAME', `bailiwick "${clipText(raw)}" has a wildcard: a ` +
+    `bailiwick is one zone name, which keeps owners at or under it: send the zone, e.g. ${path}`)
+}
+
+function rrset (p: PathParams, verb: DnsdbVerb): DnsdbTarget {
   const owner = parseNamePattern(p.owner ?? '')
-  const bailiwick = p.bailiwick === undefined ? undefined : parseName(p.bailiwick)
+  const bailiwick = parseBailiwick(p, verb)
 
   return { kind: 'rrset', owner, rrtypes: parseRrtypeChoice(p.rrtype), bailiwick }
 }

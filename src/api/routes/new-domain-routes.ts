@@ -15,7 +15,8 @@ import { listResponses, recordColumns } from '../output/list-response.js'
 import { isoTime, sendPage, type ListLimits, type PageWindow } from '../page-reply.js'
 import { pagingClock } from '../paging-clock.js'
 import {
-  isRelativeTime, parseName, parseNamePattern, parseTime, shownPattern, type NamePattern
+  isRelativeTime, parseName, parseNamePattern, parseTime, readEach, shownPattern,
+  type NamePattern
 } from '../request-params.js'
 import { shownTimes } from '../shown-times.js'
 
@@ -82,13 +83,13 @@ export async function newDomainRoutes (app: FastifyInstance, options: NewDomainR
       isRelativeTime(query.since)
     const clock = pagingClock(query.cursor, relative)
     const now = clock.now
-    const until = query.until === undefined ? now : parseTime('until', query.until, now, 'native')
-    const since = query.since === undefined
-      ? until - DEFAULT_WINDOW_SECONDS
-      : parseTime('since', query.since, now, 'native')
+    const [sinceSent, untilSent] = readEach([query.since, query.until].map((raw, i) => () =>
+      raw === undefined ? undefined : parseTime(i === 0 ? 'since' : 'until', raw, now, 'native')))
+    const until = untilSent ?? now
+    const since = sinceSent ?? until - DEFAULT_WINDOW_SECONDS
     if (since >= until) {
-      throw new DnsledgerError('INVALID_TIME', `since (${since}) is not before until (${until}): ` +
-        'send a window whose start comes first')
+      throw new DnsledgerError('INVALID_TIME', `since (${since}) is not before until ` +
+        `(${until}): send a window whose start comes first`)
     }
     const { nameserver: rawNameserver, suffix: rawSuffix } = query
     const nameserver = rawNameserver === undefined
