@@ -103,8 +103,8 @@ t.test('dribble-filter-rrtype keeps one type; a type not stored or not a type is
     t.same(await query('/pdns/query/192.0.2.1', 'CNAME'), [])
     t.equal((await query('/pdns/query/192.0.2.1', 'A')).length, 2)
     for (const [url, type] of [['/pdns/query/big.example', 'PTR'],
-      ['/pdns/query/big.example', 'no such!'], ['/pdns/query/192.0.2.1', 'DS']]) {
-      const res = await ask(url as string, type as string)
+      ['/pdns/query/big.example', 'no such!'], ['/pdns/query/192.0.2.1', 'DS']] as const) {
+      const res = await ask(url, type)
       t.equal(res.statusCode, 400, type)
       t.match(res.headers['content-type'], /^application\/problem\+json/)
       const detail = new RegExp(

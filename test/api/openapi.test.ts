@@ -150,7 +150,8 @@ t.test('the examples are requests that the sample data answers as documented', a
   const { app, port } = await sampleService(t)
   for (const [key, example] of Object.entries(OPERATION_EXAMPLES)) {
     if (example.body !== undefined) {
-      const answer = await app.inject({ method: 'POST', url: '/v1/lookup', payload: example.body })
+      const answer = await app.inject({ method: 'POST', url: '/v1/lookup',
+        payload: JSON.stringify(example.body), headers: { 'content-type': 'application/json' } })
       t.same(answer.json(), example.answer, `${key}: the documented answer`)
       continue
     }

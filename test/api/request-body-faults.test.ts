@@ -160,7 +160,7 @@ t.test('a __proto__ or constructor key is refused by name, anywhere in the body'
     ['{"__proto__":{"x":1},"indicators":["example.com"]}', '__proto__'],
     ['{"indicators":[{"value":"example.com","constructor":{"prototype":{}}}]}', 'constructor'],
     ['{"indicators":[{"value":"example.com","\\u005f_proto__":1}]}', '__proto__']
-  ]) {
+  ] as const) {
     const res = await app.inject({ method: 'POST', url: '/v1/lookup', payload,
       headers: { 'content-type': 'application/json' } })
     t.equal(res.statusCode, 400, payload)

@@ -7,6 +7,6 @@ import { testApp } from '../helpers/test-app.js'
 
 t.test('every route and shared schema is a valid JSON Schema', async (t) => {
   const app = await testApp(t, undefined, { checkSchemas: true })
-  await t.resolves(app.ready())
+  await t.resolves(async () => { await app.ready() })
   t.ok(app.hasRoute({ method: 'GET', url: '/v1/domains/:name' }))
 })

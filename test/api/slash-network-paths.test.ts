@@ -7,7 +7,7 @@ t.test('DNSDB: a network written with a slash is a 400 line saying to write addr
     for (const [url, fixed] of [
       ['/dnsdb/v2/lookup/rdata/ip/149.111.205.0/24', '/dnsdb/v2/lookup/rdata/ip/149.111.205.0,24'],
       ['/dnsdb/v2/summarize/rdata/ip/2001:db8::/32', '/dnsdb/v2/summarize/rdata/ip/2001:db8::,32']
-    ]) {
+    ] as const) {
       const res = await app.inject(url)
       t.equal(res.statusCode, 400, url)
       t.match(res.headers['content-type'], /^text\/plain/)

@@ -14,6 +14,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { SASLOptions } from 'kafkajs'
 import { FEED_KINDS } from '../../src/feeds/observation.js'
 
 export const BROKER_SCRIPT = fileURLToPath(
@@ -59,7 +60,7 @@ export interface TestBroker {
   password: string
   mechanism: Mechanism
   /** kafkajs `sasl` option for `mechanism`. */
-  sasl: { mechanism: Mechanism; username: string; password: string }
+  sasl: SASLOptions
   topics: readonly string[]
   partitions: number
   /** The broker's state dir (config, data, logs/server.log); removed by stop(). */

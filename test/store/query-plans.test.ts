@@ -3,7 +3,7 @@
  * one index range and seeks to where the last page stopped, and none sorts what it walks.
  * The plans depend on the statements, not on the data, so a few rows are enough.
  */
-import t from 'tap'
+import t, { type Test } from 'tap'
 import type { Database } from 'better-sqlite3'
 import { NewDomainQueries } from '../../src/store/new-domain-queries.js'
 import { StatementCache } from '../../src/store/statement-cache.js'
@@ -30,7 +30,7 @@ function plansOf (db: Database, run: () => unknown): string[] {
   return plans
 }
 
-function filled (t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+function filled (t: Test) {
   const store = tempStore(t)
   store.write(batchOf([
     obs('a.example.', 'NS', 'ns1.provider.net.', 1467700000),
