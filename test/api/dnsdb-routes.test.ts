@@ -160,7 +160,7 @@ t.test('a wildcard bailiwick is a DNSDB error naming the zone path to send', asy
       '/dnsdb/v2/lookup/rrset/name/www.example.com/A/example'],
     ['lookup/rrset/name/www.example.com/A/*',
       '/dnsdb/v2/lookup/rrset/name/www.example.com/A/example.com']
-  ]
+  ] as const
   for (const [sent, fix] of cases) {
     const refused = await app.inject(`/dnsdb/v2/${sent}`)
     t.equal(refused.statusCode, 400, sent)
@@ -168,7 +168,7 @@ t.test('a wildcard bailiwick is a DNSDB error naming the zone path to send', asy
     t.equal(refused.body, `Error: bailiwick "${sent.split('/').at(-1)}" has a wildcard: a ` +
       'bailiwick is one zone name, which keeps owners at or under it: send the zone, e.g. ' +
       `${fix}\n`)
-    t.equal((await app.inject(fix as string)).statusCode, 200, fix)
+    t.equal((await app.inject(fix)).statusCode, 200, fix)
   }
 })
 

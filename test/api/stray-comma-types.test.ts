@@ -9,7 +9,7 @@ const STRAY = /has an empty item \(a stray comma\): send the list without it, /
 
 t.test('a /v1 query type with an empty item suggests type= without it', async (t) => {
   const app = await testApp(t)
-  for (const [sent, fix] of [['A,', 'type=A'], ['A,,MX', 'type=A,MX'], [',aaaa', 'type=AAAA']]) {
+  for (const [sent, fix] of [['A,', 'type=A'], ['A,,MX', 'type=A,MX'], [',aaaa', 'type=AAAA']] as const) {
     const refused = await app.inject(`/v1/domains/example.com?type=${sent}`)
     t.equal(refused.statusCode, 400, sent)
     t.equal(refused.json().detail, `type "${sent}" has an empty item (a stray comma): send the ` +
