@@ -103,6 +103,18 @@ export async function waitFlowing (watch: OffsetWatch, warmMs: number, timeoutMs
   await sleep(warmMs)
 }
 
+/** Waits until `watch` counts more than `from`; false when it has not within `timeoutMs`. */
+export async function waitPast (watch: { consumed: () => number }, from: number,
+  timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (watch.consumed() <= from) {
+    if (Date.now() > deadline) return false
+    await sleep(50)
+  }
+
+  return true
+}
+
 export function storeCounts (dbPath: string): { observations: number, rejected: number } {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true })
   try {
