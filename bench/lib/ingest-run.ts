@@ -73,8 +73,18 @@ export interface IngestMeasure {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** What the ingest figures read: messages stored so far. */
+export interface ConsumedCount {
+  consumed: () => number
+}
+
+function tooSmallWindow (total: number): Error {
+  return new Error(`the ingest window of ${total} messages was stored between two polls, too ` +
+    'fast to time: raise BENCH_INGEST_MESSAGES')
+}
+
 /** Polls until `total` messages are stored; the clock starts at the first stored chunk. */
-export async function waitIngested (watch: OffsetWatch, total: number, pid: number,
+export async function waitIngested (watch: ConsumedCount, total: number, pid: number,
   timeoutMs: number): Promise<IngestMeasure> {
   const deadline = Date.now() + timeoutMs
   let first: { at: number, count: number } | undefined
@@ -85,6 +95,9 @@ export async function waitIngested (watch: OffsetWatch, total: number, pid: numb
     peakRssMiB = Math.max(peakRssMiB, memoryMiB(pid).rss)
     if (first === undefined && count > 0) first = { at, count }
     if (first !== undefined && count >= total) {
+      // Stored whole between two polls, a window has no duration to divide by: every figure
+      // built on its rate would be NaN, and the lookups during ingest would get no messages.
+      if (count === first.count) throw tooSmallWindow(total)
       const seconds = (at - first.at) / 1000
       return { rate: (count - first.count) / seconds, seconds, peakRssMiB }
     }
@@ -104,7 +117,7 @@ export async function waitFlowing (watch: OffsetWatch, warmMs: number, timeoutMs
 }
 
 /** Waits until `watch` counts more than `from`; false when it has not within `timeoutMs`. */
-export async function waitPast (watch: { consumed: () => number }, from: number,
+export async function waitPast (watch: ConsumedCount, from: number,
   timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs
   while (watch.consumed() <= from) {
