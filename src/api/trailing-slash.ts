@@ -24,20 +24,21 @@ export function trailingSlashDetail (app: FastifyInstance,
     `${method} ${clipText(fixed, 120)}`
 }
 
-/** The name of the route's last path parameter, when its last segment is one. */
-function lastParam (request: FastifyRequest): string | undefined {
-  return /\/:(\w+)$/.exec(request.routeOptions.url ?? '')?.[1]
-}
-
-/** A route that matched only by taking the trailing slash as an empty last parameter. */
+/**
+ * A route that matched only by taking the trailing slash as an empty last parameter. Checked
+ * only on routes whose last segment is a parameter, found once as each route is added, so no
+ * other request pays for it.
+ */
 export function installTrailingSlashCheck (app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (request.is404) return
-    const name = lastParam(request)
-    const params = request.params as Record<string, string> | undefined
-    if (name === undefined || params?.[name] !== '') return
+  app.addHook('onRoute', (route) => {
+    const name = /\/:(\w+)$/.exec(route.url)?.[1]
+    if (name === undefined) return
 
-    const detail = trailingSlashDetail(app, request)
-    if (detail !== undefined) throw new DnsledgerError('NOT_FOUND', detail)
+    const check = async (request: FastifyRequest) => {
+      if ((request.params as Record<string, string> | undefined)?.[name] !== '') return
+      const detail = trailingSlashDetail(app, request)
+      if (detail !== undefined) throw new DnsledgerError('NOT_FOUND', detail)
+    }
+    route.onRequest = [check, ...(route.onRequest === undefined ? [] : [route.onRequest].flat())]
   })
 }
